@@ -1,0 +1,55 @@
+# Sourcebook: `make run` to set up and serve the demo site, `make test` to run the tests.
+PYTHON ?= python3
+VENV := .venv
+BIN := $(VENV)/bin
+HOST ?= 127.0.0.1
+PORT ?= 8000
+PYTEST_ARGS ?=
+
+.DEFAULT_GOAL := help
+.PHONY: help run test test-postgres e2e lint format migrations-check install install-test clean
+
+help: ## Show this help.
+	@grep -E '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | awk 'BEGIN {FS = ":.*## "}; {printf "  make %-18s %s\n", $$1, $$2}'
+
+$(BIN)/python:
+	$(PYTHON) -m venv $(VENV)
+	$(BIN)/pip install --quiet --upgrade pip
+
+$(VENV)/.installed: pyproject.toml | $(BIN)/python
+	$(BIN)/pip install --quiet -e .
+	touch $@
+
+$(VENV)/.installed-test: pyproject.toml | $(BIN)/python
+	$(BIN)/pip install --quiet -e ".[test]"
+	touch $(VENV)/.installed $@
+
+install: $(VENV)/.installed ## Create .venv and install the dependencies.
+
+install-test: $(VENV)/.installed-test ## Install the test dependencies too.
+
+run: install ## Set up the SQLite database with demo content and serve on HOST:PORT.
+	$(BIN)/python manage.py migrate --no-input
+	$(BIN)/python manage.py load_demo
+	$(BIN)/python manage.py runserver $(HOST):$(PORT)
+
+test: install-test ## Run the test suite (SQLite).
+	$(BIN)/python -m pytest $(PYTEST_ARGS)
+
+test-postgres: install-test ## Run the test suite against PostgreSQL (DATABASE_URL, default local).
+	DATABASE_URL=$${DATABASE_URL:-postgres://postgres@127.0.0.1:5432/sourcebook} \
+		$(BIN)/python -m pytest $(PYTEST_ARGS)
+
+lint: install-test ## Check the code with ruff.
+	$(BIN)/ruff check .
+	$(BIN)/ruff format --check .
+
+format: install-test ## Format the code with ruff.
+	$(BIN)/ruff check --fix .
+	$(BIN)/ruff format .
+
+migrations-check: install ## Fail if the models have changes without migrations.
+	$(BIN)/python manage.py makemigrations --check --dry-run
+
+clean: ## Remove the virtualenv and the local database.
+	rm -rf $(VENV) var staticfiles

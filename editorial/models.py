@@ -1,0 +1,123 @@
+import secrets
+
+from django.conf import settings
+from django.db import models
+from django.urls import reverse
+from django.utils import timezone
+from django.utils.translation import gettext_lazy as _
+
+
+def new_tracking_token():
+    return secrets.token_urlsafe(24)
+
+
+class SuggestionQuerySet(models.QuerySet):
+    def pending(self):
+        return self.filter(status=Suggestion.Status.PENDING)
+
+
+class Suggestion(models.Model):
+    """Something the public sent: an edit, an error report or a tip for a new profile.
+
+    Its status changes only through editorial.services, so that the admin, the public views
+    and code all behave alike.
+    """
+
+    class Kind(models.TextChoices):
+        EDIT = "edit", _("Suggested edit")
+        ERROR = "error", _("Error report")
+        TIP = "tip", _("New profile tip")
+
+    class Status(models.TextChoices):
+        PENDING = "pending", _("Pending")
+        APPROVED = "approved", _("Approved")
+        REJECTED = "rejected", _("Rejected")
+        SPAM = "spam", _("Spam")
+        WITHDRAWN = "withdrawn", _("Withdrawn")
+
+    kind = models.CharField(max_length=5, choices=Kind.choices)
+    profile = models.ForeignKey(
+        "profiles.Profile",
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="suggestions",
+    )
+    base_revision = models.ForeignKey(
+        "reversion.Revision",
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+        help_text="The revision of the profile the contributor saw.",
+    )
+    section = models.CharField(
+        max_length=200, blank=True, help_text="The section anchor, for a one-section edit."
+    )
+    proposed_changes = models.JSONField(
+        default=dict, blank=True, help_text="Only the fields the contributor changed."
+    )
+    new_sources = models.JSONField(default=list, blank=True)
+    message = models.TextField()
+    contributor_name = models.CharField(max_length=100, blank=True)
+    contributor_email = models.EmailField(blank=True)
+    address_hash = models.CharField(max_length=64, blank=True, db_index=True)
+    status = models.CharField(max_length=10, choices=Status.choices, default=Status.PENDING)
+    has_conflict = models.BooleanField(
+        default=False, help_text="The profile changed the same text since it was written."
+    )
+    reviewer = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="reviewed_suggestions",
+    )
+    reviewed_at = models.DateTimeField(null=True, blank=True)
+    review_note = models.TextField(blank=True)
+    applied_revision = models.ForeignKey(
+        "reversion.Revision",
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+    )
+    token = models.CharField(max_length=64, unique=True, default=new_tracking_token, editable=False)
+    created = models.DateTimeField(default=timezone.now, editable=False)
+
+    objects = SuggestionQuerySet.as_manager()
+
+    class Meta:
+        ordering = ["-created"]
+        permissions = [("review_suggestion", "Can review suggestions")]
+        indexes = [
+            # The review desk lists pending items, oldest first.
+            models.Index(fields=["status", "created"]),
+        ]
+
+    def __str__(self):
+        return f"#{self.pk} {self.get_kind_display()}"
+
+    def get_absolute_url(self):
+        return reverse("editorial:tracking", args=[self.token])
+
+    @property
+    def contributor_display(self):
+        return self.contributor_name or _("an anonymous contributor")
+
+
+class RateLimitCounter(models.Model):
+    """Submissions from one hashed network address in one time window.
+
+    Incremented with F() so that concurrent workers count correctly on the default SQLite
+    install, where the cache is per process.
+    """
+
+    key = models.CharField(max_length=150)
+    window_start = models.DateTimeField()
+    count = models.PositiveIntegerField(default=0)
+
+    class Meta:
+        constraints = [
+            models.UniqueConstraint(fields=["key", "window_start"], name="unique_rate_window")
+        ]

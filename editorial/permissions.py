@@ -1,0 +1,40 @@
+"""The Editors group: the staff who review suggestions and edit profiles and sources."""
+
+from django.contrib.auth.models import Group, Permission
+
+EDITORS_GROUP = "Editors"
+
+EDITOR_PERMISSIONS = {
+    "profiles": ["profile", "fact", "citation", "source", "formerslug"],
+    "editorial": ["suggestion"],
+}
+EXTRA_PERMISSIONS = [
+    ("editorial", "review_suggestion"),
+    ("profiles", "revert_profile"),
+    ("profiles", "view_category"),
+    ("profiles", "view_profiletype"),
+    ("profiles", "add_profiletype"),
+    ("profiles", "view_factlabel"),
+]
+
+
+def editors_group():
+    """Create the Editors group if needed and give it exactly the editors' permissions."""
+    group, _ = Group.objects.get_or_create(name=EDITORS_GROUP)
+    codenames = [
+        (app, f"{action}_{model}")
+        for app, models in EDITOR_PERMISSIONS.items()
+        for model in models
+        for action in ("add", "change", "delete", "view")
+    ] + EXTRA_PERMISSIONS
+    permissions = [
+        Permission.objects.get(content_type__app_label=app, codename=codename)
+        for app, codename in codenames
+        if Permission.objects.filter(content_type__app_label=app, codename=codename).exists()
+    ]
+    group.permissions.set(permissions)
+    return group
+
+
+def is_editor(user):
+    return user.is_active and user.is_staff and user.has_perm("editorial.review_suggestion")

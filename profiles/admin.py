@@ -1,0 +1,185 @@
+from django import forms
+from django.contrib import admin, messages
+from django.core.exceptions import ValidationError
+from django.db.models import Count
+from django.urls import reverse
+from django.utils.html import format_html
+from django.utils.translation import gettext as _
+from django.utils.translation import ngettext
+from reversion.admin import VersionAdmin
+
+from profiles.markup import unknown_marker_keys
+from profiles.models import (
+    Category,
+    Citation,
+    Fact,
+    FactLabel,
+    FormerSlug,
+    Profile,
+    ProfileType,
+    Source,
+)
+from profiles.urlnorm import normalize_url
+
+
+class CitationInlineFormSet(forms.BaseInlineFormSet):
+    """Refuses a save whose text cites a key that no citation of the profile has.
+
+    The profile form and the fact formset are validated by Django before this one; the profile
+    admin hands us the fact formset (``sibling_formsets``) so that the check sees every text the
+    editor is about to save.
+    """
+
+    sibling_formsets = ()
+
+    def clean(self):
+        super().clean()
+        keys = [
+            form.cleaned_data["key"]
+            for form in self.forms
+            if form.cleaned_data.get("key") and not form.cleaned_data.get("DELETE")
+        ]
+        duplicates = sorted({key for key in keys if keys.count(key) > 1})
+        if duplicates:
+            raise ValidationError(
+                _("Each citation key may be used once in a profile; repeated: %(keys)s.")
+                % {"keys": ", ".join(duplicates)}
+            )
+        unknown = unknown_marker_keys(self.texts_being_saved(), keys)
+        if unknown:
+            raise ValidationError(
+                ngettext(
+                    "The marker [^%(keys)s] does not match any citation of this profile. Add a "
+                    "citation with that key below, or correct the marker.",
+                    "These markers do not match any citation of this profile: %(keys)s. Add "
+                    "citations with those keys below, or correct the markers.",
+                    len(unknown),
+                )
+                % {"keys": unknown[0] if len(unknown) == 1 else ", ".join(f"[^{k}]" for k in unknown)}
+            )
+
+    def texts_being_saved(self):
+        texts = [self.instance.lead, self.instance.body]
+        for formset in self.sibling_formsets:
+            for form in formset.forms:
+                data = getattr(form, "cleaned_data", None) or {}
+                if data.get("value") and not data.get("DELETE"):
+                    texts.append(data["value"])
+        return texts
+
+
+class FactInline(admin.TabularInline):
+    model = Fact
+    extra = 1
+    fields = ["position", "label", "value", "as_of"]
+    autocomplete_fields = ["label"]
+
+
+class CitationInline(admin.TabularInline):
+    model = Citation
+    formset = CitationInlineFormSet
+    extra = 1
+    fields = ["key", "source", "accessed", "pinpoint"]
+    autocomplete_fields = ["source"]
+
+
+@admin.register(Profile)
+class ProfileAdmin(VersionAdmin):
+    list_display = ["name", "category", "location", "published", "updated"]
+    list_filter = ["published", "category", "types"]
+    search_fields = ["name", "aliases", "slug"]
+    prepopulated_fields = {"slug": ["name"]}
+    filter_horizontal = ["types"]
+    inlines = [FactInline, CitationInline]
+    readonly_fields = ["created", "updated"]
+    fieldsets = [
+        (None, {"fields": ["name", "slug", "category", "location", "types", "aliases"]}),
+        (_("Text"), {"fields": ["lead", "body"]}),
+        (_("Publishing"), {"fields": ["published", "created", "updated"]}),
+    ]
+
+    def get_queryset(self, request):
+        return super().get_queryset(request).select_related("category")
+
+    def _create_formsets(self, request, obj, change):
+        # Let the citation formset see the fact values it validates markers against.
+        formsets, inline_instances = super()._create_formsets(request, obj, change)
+        for formset in formsets:
+            if isinstance(formset, CitationInlineFormSet):
+                formset.sibling_formsets = [f for f in formsets if f is not formset]
+        return formsets, inline_instances
+
+    def save_model(self, request, obj, form, change):
+        if change and "slug" in form.changed_data:
+            old_slug = form.initial["slug"]
+            FormerSlug.objects.filter(slug=obj.slug).delete()
+            FormerSlug.objects.get_or_create(slug=old_slug, defaults={"profile": obj})
+        super().save_model(request, obj, form, change)
+
+    def save_related(self, request, form, formsets, change):
+        super().save_related(request, form, formsets, change)
+        rendered = form.instance.rerender()
+        if rendered.unused_keys:
+            messages.warning(
+                request,
+                _("These citations are not cited by any marker: %(keys)s.")
+                % {"keys": ", ".join(rendered.unused_keys)},
+            )
+
+
+class SourceAdminForm(forms.ModelForm):
+    class Meta:
+        model = Source
+        fields = "__all__"
+
+    def clean_url(self):
+        url = self.cleaned_data["url"]
+        normalized = normalize_url(url)
+        if normalized:
+            existing = Source.objects.filter(normalized_url=normalized).exclude(pk=self.instance.pk)
+            existing = existing.first()
+            if existing:
+                link = reverse("admin:profiles_source_change", args=[existing.pk])
+                raise ValidationError(
+                    format_html(
+                        'This URL is already the source <a href="{}">{}</a>. Cite that source '
+                        "instead of adding it again.",
+                        link,
+                        existing.title,
+                    )
+                )
+        return url
+
+
+@admin.register(Source)
+class SourceAdmin(VersionAdmin):
+    form = SourceAdminForm
+    list_display = ["title", "publication", "published_date", "kind", "usage_count"]
+    list_filter = ["kind"]
+    search_fields = ["title", "url", "normalized_url", "publication", "authors"]
+    readonly_fields = ["normalized_url", "created", "updated"]
+
+    def get_queryset(self, request):
+        return super().get_queryset(request).annotate(usage_count=Count("citations"))
+
+    @admin.display(description=_("Cited"), ordering="usage_count")
+    def usage_count(self, source):
+        return source.usage_count
+
+
+@admin.register(Category)
+class CategoryAdmin(admin.ModelAdmin):
+    list_display = ["name", "plural_name", "is_person", "position"]
+    prepopulated_fields = {"slug": ["name"]}
+
+
+@admin.register(ProfileType)
+class ProfileTypeAdmin(admin.ModelAdmin):
+    search_fields = ["name"]
+    prepopulated_fields = {"slug": ["name"]}
+
+
+@admin.register(FactLabel)
+class FactLabelAdmin(admin.ModelAdmin):
+    list_display = ["name", "position"]
+    search_fields = ["name"]

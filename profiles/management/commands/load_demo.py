@@ -1,0 +1,138 @@
+import secrets
+from datetime import date
+
+import reversion
+from django.conf import settings
+from django.contrib.auth import get_user_model
+from django.core.management.base import BaseCommand, CommandError
+from django.db import transaction
+from django.utils.text import slugify
+
+from editorial.permissions import editors_group
+from profiles import demo_content
+from profiles.models import Category, Citation, Fact, FactLabel, Profile, ProfileType, Source
+from profiles.urlnorm import normalize_url
+
+DEMO_EDITOR = "editor"
+
+
+def parse_partial_date(text):
+    """'2019-03-04' -> (date, 'day'); '2019-03' -> month; '2019' -> year; '' -> (None, 'day')."""
+    if not text:
+        return None, Source.DatePrecision.DAY
+    parts = [int(part) for part in text.split("-")]
+    precision = {1: "year", 2: "month", 3: "day"}[len(parts)]
+    parts += [1] * (3 - len(parts))
+    return date(*parts), precision
+
+
+def get_or_create_source(data):
+    existing = Source.objects.filter(normalized_url=normalize_url(data["url"])).first()
+    if existing:
+        return existing
+    published, precision = parse_partial_date(data.get("published", ""))
+    return Source.objects.create(
+        url=data["url"],
+        title=data["title"],
+        authors=data.get("authors", ""),
+        publication=data.get("publication", ""),
+        published_date=published,
+        date_precision=precision,
+        archive_url=data.get("archive_url", ""),
+        kind=data.get("kind", Source.Kind.WEB),
+    )
+
+
+def create_profile(data, accessed):
+    profile = Profile.objects.create(
+        name=data["name"],
+        slug=data["slug"],
+        category=Category.objects.get(slug=data["category"]),
+        location=data.get("location", ""),
+        aliases="\n".join(data.get("aliases", [])),
+        lead=data.get("lead", "").strip(),
+        body=data.get("body", "").strip(),
+    )
+    profile.types.set(
+        ProfileType.objects.get_or_create(slug=slugify(name), defaults={"name": name})[0]
+        for name in data.get("types", [])
+    )
+    for position, (label, value, as_of) in enumerate(data.get("facts", [])):
+        Fact.objects.create(
+            profile=profile,
+            label=FactLabel.objects.get(name=label),
+            value=value,
+            as_of=date.fromisoformat(as_of) if as_of else None,
+            position=position,
+        )
+    for key, (source_key, pinpoint) in data.get("citations", {}).items():
+        Citation.objects.create(
+            profile=profile,
+            key=key,
+            source=get_or_create_source(demo_content.SOURCES[source_key]),
+            accessed=accessed,
+            pinpoint=pinpoint,
+        )
+    rendered = profile.rerender()
+    if rendered.unknown_keys:
+        raise CommandError(f"{profile.name}: unknown citation keys {rendered.unknown_keys}")
+    return profile
+
+
+def demo_editor():
+    """The demo's editor account; returns (user, password or None if it already existed)."""
+    User = get_user_model()
+    user = User.objects.filter(username=DEMO_EDITOR).first()
+    password = None
+    if user is None:
+        password = secrets.token_urlsafe(12)
+        user = User.objects.create_user(
+            DEMO_EDITOR, email="editor@localhost", password=password, is_staff=True
+        )
+        user.first_name, user.last_name = "Demo", "Editor"
+        user.save()
+    user.groups.add(editors_group())
+    return user, password
+
+
+class Command(BaseCommand):
+    help = "Load the fictional demo profiles and create the demo editor account (safe to rerun)."
+
+    def add_arguments(self, parser):
+        parser.add_argument(
+            "--force",
+            action="store_true",
+            help="Load the demo even with DEBUG off (never do this on a public site).",
+        )
+
+    def handle(self, *args, force=False, **options):
+        if not settings.DEBUG and not force:
+            raise CommandError(
+                "The demo creates an editor account with a printed password, so it refuses to "
+                "run with DEBUG off. Pass --force if this really is a private test site."
+            )
+        editor, password = demo_editor()
+        accessed = date.fromisoformat(demo_content.ACCESSED)
+        created = 0
+        for data in demo_content.PROFILES:
+            if Profile.objects.filter(slug=data["slug"]).exists():
+                continue
+            with transaction.atomic(), reversion.create_revision():
+                reversion.set_user(editor)
+                reversion.set_comment(f"Created {data['name']} (demo content).")
+                create_profile(data, accessed)
+            created += 1
+        total = len(demo_content.PROFILES)
+        self.stdout.write(f"Demo content: {created} profiles created, {total - created} present.")
+        if password:
+            self.stdout.write(
+                self.style.SUCCESS(
+                    f"Demo editor login: username '{DEMO_EDITOR}', password '{password}' "
+                    "(admin at /admin/)."
+                )
+            )
+        else:
+            self.stdout.write(
+                f"The demo editor '{DEMO_EDITOR}' exists; reset its password with "
+                f"'python manage.py changepassword {DEMO_EDITOR}'."
+            )

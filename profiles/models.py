@@ -1,0 +1,304 @@
+import reversion
+from django.db import models
+from django.db.models import Q
+from django.urls import reverse
+from django.utils import timezone
+from django.utils.text import slugify
+from django.utils.translation import gettext_lazy as _
+
+from profiles.markup import render_profile
+from profiles.urlnorm import normalize_url
+
+
+class Category(models.Model):
+    name = models.CharField(max_length=80, unique=True)
+    slug = models.SlugField(max_length=80, unique=True)
+    plural_name = models.CharField(max_length=80)
+    is_person = models.BooleanField(
+        default=False, help_text="Tick for categories whose profiles are people, not groups."
+    )
+    position = models.PositiveSmallIntegerField(default=0)
+
+    class Meta:
+        ordering = ["position", "name"]
+        verbose_name_plural = "categories"
+
+    def __str__(self):
+        return self.name
+
+
+class ProfileType(models.Model):
+    """A term of the managed vocabulary shown as "Type" in the infobox."""
+
+    name = models.CharField(max_length=120, unique=True)
+    slug = models.SlugField(max_length=120, unique=True)
+
+    class Meta:
+        ordering = ["name"]
+
+    def __str__(self):
+        return self.name
+
+    def save(self, *args, **kwargs):
+        if not self.slug:
+            self.slug = slugify(self.name)
+        super().save(*args, **kwargs)
+
+
+class FactLabel(models.Model):
+    """A label editors may use for an infobox row (Website, Tax ID (EIN), Budget, ...)."""
+
+    name = models.CharField(max_length=80, unique=True)
+    position = models.PositiveSmallIntegerField(default=0)
+
+    class Meta:
+        ordering = ["position", "name"]
+
+    def __str__(self):
+        return self.name
+
+
+class ProfileQuerySet(models.QuerySet):
+    def published(self):
+        return self.filter(published=True)
+
+
+class Profile(models.Model):
+    name = models.CharField(max_length=200)
+    slug = models.SlugField(
+        max_length=200,
+        unique=True,
+        help_text="The address of the profile. Changing it keeps the old address working.",
+    )
+    category = models.ForeignKey(Category, on_delete=models.PROTECT, related_name="profiles")
+    location = models.CharField(max_length=200, blank=True)
+    types = models.ManyToManyField(ProfileType, blank=True, related_name="profiles")
+    aliases = models.TextField(
+        blank=True, help_text="Other names the profile is known by, one per line."
+    )
+    lead = models.TextField(
+        blank=True,
+        help_text="The opening paragraphs in Markdown. Cite with [^key], link with [[Name]].",
+    )
+    body = models.TextField(
+        blank=True,
+        help_text="Markdown with ## sections and ### sub-sections. Cite with [^key].",
+    )
+    published = models.BooleanField(
+        default=True, help_text="Unpublished profiles are visible to editors only."
+    )
+    created = models.DateTimeField(default=timezone.now, editable=False)
+    updated = models.DateTimeField(auto_now=True)
+
+    # Derived at save by profiles.rendering so that a page view never parses Markdown.
+    lead_html = models.TextField(blank=True, editable=False)
+    body_html = models.TextField(blank=True, editable=False)
+    toc = models.JSONField(default=list, blank=True, editable=False)
+    references = models.JSONField(
+        default=list,
+        blank=True,
+        editable=False,
+        help_text="Reference entries in order: source id, number and the markers citing it.",
+    )
+
+    objects = ProfileQuerySet.as_manager()
+
+    class Meta:
+        ordering = ["name"]
+        indexes = [
+            # The browse page lists published profiles of one category by name.
+            models.Index(fields=["category", "published", "name"]),
+            # The home page and /recent/ show the latest updates.
+            models.Index(fields=["-updated"]),
+        ]
+        permissions = [("revert_profile", "Can revert a profile to an old revision")]
+
+    def __str__(self):
+        return self.name
+
+    def get_absolute_url(self):
+        return reverse("profiles:detail", args=[self.slug])
+
+    @property
+    def alias_list(self):
+        return [line.strip() for line in self.aliases.splitlines() if line.strip()]
+
+    def rerender(self):
+        """Store the rendered HTML of the lead, body and facts, and the wiki links it makes.
+
+        Call it after the profile, its facts and its citations are saved, inside the revision
+        that saves them: references are numbered across all three texts.
+        """
+        facts = list(self.facts.all())
+        rendered = render_profile(
+            self.lead,
+            self.body,
+            [fact.value for fact in facts],
+            citation_source_map(self.citations.all()),
+        )
+        self.lead_html, self.body_html = rendered.lead_html, rendered.body_html
+        self.toc, self.references = rendered.toc, rendered.references
+        self.save(update_fields=["lead_html", "body_html", "toc", "references", "updated"])
+        for fact, html in zip(facts, rendered.fact_html, strict=True):
+            if fact.value_html != html:
+                fact.value_html = html
+                fact.save(update_fields=["value_html"])
+        self.replace_mentions(rendered.mentions)
+        return rendered
+
+    def replace_mentions(self, mentions):
+        mentions.pop(self.slug, None)
+        self.mentions.exclude(target_slug__in=mentions).delete()
+        existing = set(self.mentions.values_list("target_slug", flat=True))
+        Mention.objects.bulk_create(
+            Mention(source=self, target_slug=slug, target_name=name[:200])
+            for slug, name in mentions.items()
+            if slug not in existing
+        )
+
+    @property
+    def size(self):
+        """The length of the text a reader sees, used for size changes in the history."""
+        return len(self.lead) + len(self.body)
+
+
+class FormerSlug(models.Model):
+    """An address a renamed profile used to have; it answers with a permanent redirect."""
+
+    slug = models.SlugField(max_length=200, unique=True)
+    profile = models.ForeignKey(Profile, on_delete=models.CASCADE, related_name="former_slugs")
+
+    def __str__(self):
+        return self.slug
+
+
+class Fact(models.Model):
+    profile = models.ForeignKey(Profile, on_delete=models.CASCADE, related_name="facts")
+    label = models.ForeignKey(FactLabel, on_delete=models.PROTECT, related_name="facts")
+    value = models.TextField(help_text="May carry citation markers such as [^key].")
+    value_html = models.TextField(blank=True, editable=False)
+    as_of = models.DateField(null=True, blank=True, help_text="The date the value refers to.")
+    position = models.PositiveSmallIntegerField(default=0)
+
+    class Meta:
+        ordering = ["position", "id"]
+
+    def __str__(self):
+        return f"{self.label}: {self.value}"
+
+
+class Source(models.Model):
+    class Kind(models.TextChoices):
+        NEWS = "news", _("News article")
+        FILING = "filing", _("Filing")
+        GOVERNMENT = "government", _("Government record")
+        BOOK = "book", _("Book")
+        WEB = "web", _("Web page")
+        SOCIAL = "social", _("Social media post")
+
+    class DatePrecision(models.TextChoices):
+        YEAR = "year", _("Year")
+        MONTH = "month", _("Month")
+        DAY = "day", _("Day")
+
+    url = models.URLField(max_length=2000, blank=True)
+    normalized_url = models.CharField(max_length=2000, blank=True, editable=False)
+    title = models.CharField(max_length=500)
+    authors = models.CharField(
+        max_length=500, blank=True, help_text="Separate several authors with semicolons."
+    )
+    publication = models.CharField(max_length=300, blank=True)
+    published_date = models.DateField(null=True, blank=True)
+    date_precision = models.CharField(
+        max_length=5, choices=DatePrecision.choices, default=DatePrecision.DAY
+    )
+    archive_url = models.URLField(max_length=2000, blank=True)
+    kind = models.CharField(max_length=12, choices=Kind.choices, default=Kind.WEB)
+    notes = models.TextField(blank=True, help_text="For editors; not shown to readers.")
+    created = models.DateTimeField(default=timezone.now, editable=False)
+    updated = models.DateTimeField(auto_now=True)
+
+    class Meta:
+        ordering = ["title"]
+        constraints = [
+            models.UniqueConstraint(
+                fields=["normalized_url"],
+                condition=~Q(normalized_url=""),
+                name="unique_source_normalized_url",
+                violation_error_message=_("A source with this URL already exists."),
+            )
+        ]
+
+    def __str__(self):
+        return self.title
+
+    def get_absolute_url(self):
+        return reverse("profiles:source", args=[self.pk])
+
+    def save(self, *args, **kwargs):
+        self.normalized_url = normalize_url(self.url)
+        super().save(*args, **kwargs)
+
+    @property
+    def published_display(self):
+        """The publication date at the precision the source gives it."""
+        if not self.published_date:
+            return ""
+        formats = {"year": "%Y", "month": "%B %Y", "day": "%B %-d, %Y"}
+        return self.published_date.strftime(formats[self.date_precision])
+
+
+class Citation(models.Model):
+    """One profile citing one source under a key that markers use: [^key]."""
+
+    profile = models.ForeignKey(Profile, on_delete=models.CASCADE, related_name="citations")
+    key = models.SlugField(
+        max_length=80, help_text="The name markers use, as in [^key]. Unique within the profile."
+    )
+    source = models.ForeignKey(Source, on_delete=models.PROTECT, related_name="citations")
+    accessed = models.DateField(null=True, blank=True)
+    pinpoint = models.CharField(
+        max_length=300, blank=True, help_text="A page, section or short quote."
+    )
+
+    class Meta:
+        ordering = ["key"]
+        constraints = [
+            models.UniqueConstraint(fields=["profile", "key"], name="unique_citation_key")
+        ]
+
+    def __str__(self):
+        return self.key
+
+
+class Mention(models.Model):
+    """A wiki link from one profile to another, derived from its text when it is rendered.
+
+    The target is kept as a slug, not a foreign key, so links to profiles that are not written
+    yet are listed too ("missing profiles").
+    """
+
+    source = models.ForeignKey(Profile, on_delete=models.CASCADE, related_name="mentions")
+    target_slug = models.SlugField(max_length=200, db_index=True)
+    target_name = models.CharField(max_length=200)
+
+    class Meta:
+        constraints = [
+            models.UniqueConstraint(fields=["source", "target_slug"], name="unique_mention")
+        ]
+
+    def __str__(self):
+        return f"{self.source} -> {self.target_slug}"
+
+
+def citation_source_map(citations):
+    return {citation.key: citation.source_id for citation in citations}
+
+
+# One revision of a profile captures the whole aggregate: its facts, its citations and the
+# sources they point to, so that an old revision renders its references as they were.
+# Reverting restores only the profile's own rows (see profiles.history), never a shared source.
+reversion.register(Profile, follow=["facts", "citations"])
+reversion.register(Fact)
+reversion.register(Citation, follow=["source"])
+reversion.register(Source)

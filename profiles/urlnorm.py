@@ -1,0 +1,41 @@
+"""Normalized source URLs, so that one page cited with different decorations is one source.
+
+url-normalize does the standard part (case of scheme and host, default ports, percent-encoding,
+dot segments); we add what it leaves to the caller: dropping tracking parameters and the fragment
+and unifying the trailing slash.
+"""
+
+from urllib.parse import parse_qsl, urlencode, urlsplit, urlunsplit
+
+from url_normalize import url_normalize
+
+TRACKING_PARAMETERS = {
+    "fbclid",
+    "gclid",
+    "dclid",
+    "msclkid",
+    "mc_cid",
+    "mc_eid",
+    "igshid",
+    "yclid",
+    "_ga",
+    "ref_src",
+}
+TRACKING_PREFIXES = ("utm_",)
+
+
+def is_tracking_parameter(name):
+    name = name.lower()
+    return name in TRACKING_PARAMETERS or name.startswith(TRACKING_PREFIXES)
+
+
+def normalize_url(url):
+    """Return the canonical form of a URL, or "" for an empty one."""
+    url = (url or "").strip()
+    if not url:
+        return ""
+    parts = urlsplit(url_normalize(url))
+    query = [(k, v) for k, v in parse_qsl(parts.query, keep_blank_values=True)]
+    query = [(k, v) for k, v in query if not is_tracking_parameter(k)]
+    path = parts.path.rstrip("/") or "/"
+    return urlunsplit((parts.scheme, parts.netloc, path, urlencode(query), ""))

@@ -1,0 +1,81 @@
+import pytest
+import reversion
+from django.contrib.auth import get_user_model
+from django.db.models.signals import pre_save
+from reversion.models import Version
+
+from editorial.permissions import editors_group
+
+
+@pytest.fixture(autouse=True)
+def fast_password_hasher(settings):
+    settings.PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
+
+
+@pytest.fixture(autouse=True)
+def every_versioned_write_is_in_a_revision():
+    """Fail any save of a versioned model made outside a reversion revision."""
+
+    def refuse_unversioned_save(sender, instance, raw=False, **kwargs):
+        if raw or not reversion.is_registered(sender):
+            return
+        assert reversion.is_active(), (
+            f"{sender.__name__} saved outside a revision: every write must be a revision."
+        )
+
+    pre_save.connect(refuse_unversioned_save, dispatch_uid="versioned-write-guard")
+    yield
+    pre_save.disconnect(dispatch_uid="versioned-write-guard")
+
+
+def make_user(username, *, staff=False, editor=False):
+    user = get_user_model().objects.create_user(
+        username, email=f"{username}@example.org", password="password", is_staff=staff
+    )
+    user.first_name = username.title()
+    user.save()
+    if editor:
+        user.groups.add(editors_group())
+    return user
+
+
+@pytest.fixture
+def editor(db):
+    """A staff member in the Editors group."""
+    return make_user("edith", staff=True, editor=True)
+
+
+@pytest.fixture
+def outsider(db):
+    """A staff account that is not an editor: it may log in to the admin and nothing more."""
+    return make_user("oscar", staff=True)
+
+
+@pytest.fixture
+def contributor(db):
+    """A registered member of the public with no staff rights."""
+    return make_user("carla")
+
+
+@pytest.fixture
+def editor_client(client, editor):
+    client.force_login(editor)
+    return client
+
+
+def assert_one_new_revision(obj, *, before, user, comment_contains):
+    """Assert that exactly one revision was added for obj, by user, with the comment."""
+    versions = Version.objects.get_for_object(obj)
+    assert versions.count() == before + 1, f"expected {before + 1} versions, got {versions.count()}"
+    revision = versions.first().revision
+    assert revision.user == user
+    assert comment_contains in revision.comment, revision.comment
+    return revision
+
+
+@pytest.fixture
+def revision_count():
+    def count(obj):
+        return Version.objects.get_for_object(obj).count()
+
+    return count

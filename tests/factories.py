@@ -1,0 +1,84 @@
+"""Plain helpers that make test data: fictional organizations, in our own words."""
+
+import itertools
+from datetime import date
+
+import reversion
+from django.utils.text import slugify
+
+from profiles.models import Category, Citation, Fact, FactLabel, Profile, ProfileType, Source
+
+_counter = itertools.count(1)
+
+
+def make_source(**fields):
+    number = next(_counter)
+    fields.setdefault("url", f"https://news.example/story-{number}/")
+    fields.setdefault("title", f"Local Groups Gather for Annual Review {number}")
+    fields.setdefault("publication", "The Harbor Courier")
+    fields.setdefault("authors", "Jordan Vale")
+    fields.setdefault("published_date", date(2020, 5, 17))
+    with reversion.create_revision():
+        reversion.set_comment("Test source.")
+        return Source.objects.create(**fields)
+
+
+def make_profile(
+    name="Harbor Literacy Fund",
+    *,
+    category="non-profit",
+    lead="The Harbor Literacy Fund runs reading programs.[^first]",
+    body="## Background\n\nIt began in a library basement.[^first]",
+    facts=(),
+    citations=None,
+    types=(),
+    user=None,
+    comment="Test profile.",
+    **fields,
+):
+    """Make a rendered profile inside one revision.
+
+    ``citations`` maps keys to sources (made on demand); by default one citation "first".
+    ``facts`` is a list of (label, value) pairs.
+    """
+    if citations is None:
+        citations = {"first": make_source()}
+    fields.setdefault("slug", slugify(name))
+    with reversion.create_revision():
+        reversion.set_comment(comment)
+        if user:
+            reversion.set_user(user)
+        profile = Profile.objects.create(
+            name=name,
+            category=Category.objects.get(slug=category),
+            lead=lead,
+            body=body,
+            **fields,
+        )
+        profile.types.set(
+            ProfileType.objects.get_or_create(name=type_name)[0] for type_name in types
+        )
+        for position, (label, value) in enumerate(facts):
+            Fact.objects.create(
+                profile=profile,
+                label=FactLabel.objects.get(name=label),
+                value=value,
+                position=position,
+            )
+        for key, source in citations.items():
+            Citation.objects.create(
+                profile=profile, key=key, source=source, accessed=date(2026, 10, 1)
+            )
+        profile.rerender()
+    return profile
+
+
+def make_profile_with_citations(count, name=None):
+    """A profile whose body cites ``count`` distinct sources, one paragraph each."""
+    name = name or f"Coastal Trust {count}"
+    sources = {f"s{i}": make_source() for i in range(count)}
+    body = "## Record\n\n" + "\n\n".join(
+        f"Paragraph {i} says something.[^s{i}]" for i in range(count)
+    )
+    lead = "A coastal trust, allied with [[Linked Org]] and [[Unwritten Org]].[^s0]"
+    return make_profile(name, lead=lead, body=body, citations=sources)

@@ -1,0 +1,141 @@
+import pytest
+import reversion
+from django.urls import reverse
+
+from profiles.models import FormerSlug
+from tests.factories import make_profile, make_profile_with_citations, make_source
+from tests.html import parse
+
+pytestmark = pytest.mark.django_db
+
+
+def test_a_profile_shows_category_name_infobox_lead_sections_and_references(client):
+    profile = make_profile(
+        "Tidewater Housing Council",
+        location="Port Verity, Eastmark",
+        types=["Housing Advocacy"],
+        facts=[("Website", "https://tidewater.example"), ("Formation", "2004 [^first]")],
+    )
+    soup = parse(client.get(profile.get_absolute_url()))
+    assert soup.find("h1").get_text(strip=True) == "Tidewater Housing Council"
+    assert len(soup.find_all("h1")) == 1
+    assert soup.select_one(".profile-category").get_text(strip=True) == "Non-profit"
+    infobox = {
+        dt.get_text(strip=True): dt.find_next_sibling("dd").get_text(" ", strip=True)
+        for dt in soup.select(".infobox dt")
+    }
+    assert infobox["Location"] == "Port Verity, Eastmark"
+    assert infobox["Type"] == "Housing Advocacy"
+    assert infobox["Formation"].startswith("2004")
+    assert soup.select_one("#background").get_text() == "Background"
+    assert soup.select_one(".toc a[href='#background']")
+    assert len(soup.select(".reference-list > li")) == 1
+
+
+def test_every_marker_links_to_its_entry_and_every_backlink_to_its_marker(client):
+    shared, other = make_source(), make_source()
+    profile = make_profile(
+        lead="One.[^a] Two.[^b]",
+        body="## More\n\nThree.[^a] Four.[^a][^b]",
+        citations={"a": shared, "b": other},
+    )
+    soup = parse(client.get(profile.get_absolute_url()))
+    markers = soup.select("sup.reference")
+    assert [m.get_text() for m in markers] == ["[1]", "[2]", "[1]", "[1]", "[2]"]
+    for marker in markers:
+        entry = soup.find(id=marker.a["href"][1:])
+        assert entry.name == "li"
+        assert entry.find("a", href=f"#{marker['id']}"), "the entry links back to the marker"
+    entry = soup.find(id="cite-note-1")
+    assert [a.get_text() for a in entry.select("a.backlink")] == ["a", "b", "c"]
+
+
+def test_a_reference_entry_reads_authors_title_publication_date_accessed_url(client):
+    source = make_source(
+        authors="Ruth Ambler",
+        title="Reading Rooms Reopen",
+        publication="Harbor Courier",
+        url="https://courier.example/reading-rooms/",
+        archive_url="https://archive.example/courier-reading-rooms",
+    )
+    profile = make_profile(citations={"first": source})
+    entry = parse(client.get(profile.get_absolute_url())).find(id="cite-note-1")
+    text = entry.get_text(" ", strip=True)
+    assert "Ruth Ambler." in text
+    assert "“Reading Rooms Reopen.”" in text
+    assert "Harbor Courier." in text
+    assert "May 17, 2020." in text
+    assert "Accessed October 1, 2026." in text
+    assert entry.find("a", href="https://courier.example/reading-rooms/")
+    assert entry.find("a", string="archived copy")
+
+
+@pytest.mark.parametrize("citation_count", [3, 60])
+def test_the_profile_page_query_count_does_not_grow_with_citations(
+    client, django_assert_num_queries, citation_count
+):
+    profile = make_profile_with_citations(citation_count)
+    make_profile("Linked Org", lead=f"Works with [[{profile.name}]].[^first]")
+    # profile, types, facts, citations with sources, links to check, "Mentioned in"
+    with django_assert_num_queries(6):
+        response = client.get(profile.get_absolute_url())
+    assert response.status_code == 200
+    assert len(parse(response).select(".reference-list > li")) == citation_count
+
+
+def test_a_renamed_profile_answers_at_its_old_slug_with_a_permanent_redirect(client):
+    profile = make_profile("Old Name Trust")
+    with reversion.create_revision():
+        FormerSlug.objects.create(slug="old-name-trust", profile=profile)
+        profile.slug = "new-name-trust"
+        profile.save()
+    response = client.get("/profiles/old-name-trust/")
+    assert response.status_code == 301
+    assert response["Location"] == "/profiles/new-name-trust/"
+
+
+def test_an_unpublished_profile_is_hidden_from_readers_and_shown_to_editors(client, editor):
+    profile = make_profile("Draft Fund", published=False)
+    assert client.get(profile.get_absolute_url()).status_code == 404
+    client.force_login(editor)
+    soup = parse(client.get(profile.get_absolute_url()))
+    assert "not published" in soup.select_one(".alert-warning").get_text()
+
+
+def test_a_link_to_a_missing_profile_leads_to_the_tip_form_with_the_name(client):
+    profile = make_profile(lead="Allied with [[Quarry Workers Guild]].[^first]")
+    link = parse(client.get(profile.get_absolute_url())).select_one("a.wikilink-missing")
+    assert link.get_text() == "Quarry Workers Guild"
+    assert link["href"] == "/tips/new/?name=Quarry+Workers+Guild"
+
+
+def test_links_resolve_once_the_missing_profile_is_written(client):
+    profile = make_profile(lead="Allied with [[Quarry Workers Guild]].[^first]")
+    make_profile("Quarry Workers Guild", category="labor-union")
+    soup = parse(client.get(profile.get_absolute_url()))
+    assert not soup.select("a.wikilink-missing")
+    assert soup.select_one("a.wikilink")["href"] == "/profiles/quarry-workers-guild/"
+
+
+def test_mentioned_in_lists_published_profiles_that_link_here(client):
+    target = make_profile("Quarry Workers Guild", category="labor-union")
+    make_profile("Stone Valley Fund", lead="Funds the [[Quarry Workers Guild]].[^first]")
+    make_profile("Hidden Draft", lead="[[Quarry Workers Guild]][^first]", published=False)
+    soup = parse(client.get(target.get_absolute_url()))
+    section = soup.find("section", attrs={"aria-labelledby": "mentioned-in"})
+    assert [a.get_text() for a in section.find_all("a")] == ["Stone Valley Fund"]
+
+
+def test_an_unknown_profile_gives_a_friendly_404(client):
+    response = client.get("/profiles/no-such-profile/")
+    assert response.status_code == 404
+    assert b"We could not find that page" in response.content
+
+
+def test_the_source_page_lists_every_profile_citing_it(client):
+    source = make_source(title="Budget Hearing Minutes")
+    make_profile("Alpha Fund", citations={"first": source})
+    make_profile("Beta Fund", citations={"first": source})
+    soup = parse(client.get(reverse("profiles:source", args=[source.pk])))
+    assert soup.find("h1").get_text() == "Budget Hearing Minutes"
+    assert [a.get_text() for a in soup.select("main li a")] == ["Alpha Fund", "Beta Fund"]
