@@ -516,15 +516,19 @@ PROFILES = [
 
             The RTA grew out of a series of meetings held in the basement of an Eastside church in early 2009, when tenants of several foreclosed apartment buildings began receiving notices to vacate from the lenders that had taken over the properties.[^ledger-founding] Organizers said at the time that many of the affected households had paid their rent on time and had no reliable way of learning who owned their buildings or whom to contact about repairs.[^ledger-founding] Among the early participants was [[Dolores Whitcombe]], a school bus dispatcher and longtime Eastside resident, who became the group's first coordinator and later its executive director.[^about-history]
 
+            Eastside, where the alliance began, is a neighborhood of older walk-up and mid-rise apartment buildings near Riverton's former rail yards, and most of its households rent rather than own their homes.[^ledger-founding] Several of the buildings involved in the 2009 foreclosures had been bought with borrowed money during the preceding housing boom and were then taken over by lenders when rental income failed to cover the owners' debts.[^ledger-founding]
+
             Staff of [[Westmarch Service Workers Local 417]], whose members included many Eastside renters, helped the new group run its first membership drive, and the union lent it a room in its Riverton hall for weekly meetings during the alliance's first two years.[^ledger-founding-union] [[Tobias Renner]], then a staff organizer with the union and later its president, was quoted in early coverage describing the alliance as "a union for the people who pay the rent."[^ledger-founding-union]
 
-            The alliance reports on its federal tax filings that it was organized in 2010 and that it is recognized as a public charity.[^f990-2019-p1] Its stated mission is to "build the collective power of Riverton renters to secure safe, stable and affordable homes."[^f990-2019-p1] The organization's website describes a model in which volunteers first establish a tenant committee in a single building and then link committees from buildings owned by the same landlord into larger "landlord-wide" associations that can negotiate jointly.[^about-history]
+            The alliance reports on its federal tax filings that it was organized in 2010 and that it is recognized as a public charity.[^f990-2019-p1] Its stated mission is to "build the collective power of Riverton renters to secure safe, stable and affordable homes."[^f990-2019-p1] In its early years the alliance had no paid staff: volunteers answered the hotline from their own homes, and the group's small budget came almost entirely from dues and from fundraising dinners held in church halls. Its first paid position, a part-time organizer, was created in 2011.[^about-history] By 2019 the alliance reported nine employees.[^f990-2019-p1] The organization's website describes a model in which volunteers first establish a tenant committee in a single building and then link committees from buildings owned by the same landlord into larger "landlord-wide" associations that can negotiate jointly.[^about-history]
 
             According to the organization, its services include a telephone hotline, "know your rights" trainings offered in English, Spanish and Haitian Creole, and volunteers who accompany tenants to housing court hearings.[^about] The RTA does not employ attorneys of its own; it refers tenants to legal aid providers and, since 2021, to the city's right-to-counsel program.[^about][^f990-2022-sched-o]
 
             ## Campaigns
 
             During its first decade the RTA concentrated on repair disputes and on informing tenants of their rights when buildings were sold. Its filings describe "building campaigns" at 14 properties in 2019 alone, most of which concerned heating, pest control and mold.[^f990-2019-sched-o] The alliance has frequently focused on large corporate owners of rental housing, which it argues are less responsive to individual complaints than small landlords.[^about-history]
+
+            A typical campaign, as the organization describes it, begins with a building survey in which volunteers knock on every door to record repair problems and rent histories. The results are compiled into a list of demands that is delivered to the owner or management company, often at a meeting in the building's lobby.[^about-history] If the owner does not respond, the alliance may help tenants file complaints with city code inspectors, organize pickets or, in a small number of cases, coordinate rent withholding through an escrow account.[^about-history][^f990-2019-sched-o]
 
             Landlord organizations have disputed that characterization. In 2019 the [[Westmarch Property Owners Council]] said that RTA organizers had encouraged tenants to withhold rent before exhausting the repair procedures set out in state law, and it described some of the group's demonstrations outside owners' homes as "coercive."[^times-landlord] An RTA spokesperson responded that residential protests had been rare and had always taken place on public sidewalks.[^times-landlord]
 
@@ -542,7 +546,7 @@ PROFILES = [
 
             As a public charity, the RTA is limited in the amount of lobbying it may conduct and may not support or oppose candidates for office. It has reported lobbying expenses on each of its annual filings since 2019.[^f990-2019-sched-c][^f990-2022-p1]
 
-            The alliance's most significant legislative campaign concerned Riverton's Ordinance 2020-14, which guarantees a publicly funded attorney to tenants facing eviction whose household income is below 200 percent of the federal poverty guideline.[^ordinance-sec4] The ordinance was sponsored by Ward 3 councilmember [[Anjali Desrosiers]] and passed the city council by a vote of 7 to 2 in March 2020.[^wpr-rtc] The RTA organized turnout for three public hearings on the proposal and delivered a petition that it said carried 11,000 signatures.[^wpr-rtc] The ordinance also created the [[Riverton Office of Housing Stability]] to administer the program, and it directed the city to pay for it from the general fund and from a fee on rental registrations.[^ordinance-sec9]
+            The alliance's most significant legislative campaign concerned Riverton's Ordinance 2020-14, which guarantees a publicly funded attorney to tenants facing eviction whose household income is below 200 percent of the federal poverty guideline.[^ordinance-sec4] The ordinance was sponsored by Ward 3 councilmember [[Anjali Desrosiers]] and passed the city council by a vote of 7 to 2 in March 2020.[^wpr-rtc] The RTA organized turnout for three public hearings on the proposal and delivered a petition that it said carried 11,000 signatures.[^wpr-rtc] The ordinance also created the [[Riverton Office of Housing Stability]] to administer the program, and it directed the city to pay for it from the general fund and from a fee on rental registrations.[^ordinance-sec9] The program was phased in by neighborhood, beginning with three districts that had the highest eviction rates, before becoming available citywide in 2023.[^ordinance-sec4]
 
             In 2022 the RTA campaigned for Measure 5, a statewide ballot initiative that would have capped annual rent increases on most apartment buildings more than 15 years old. The alliance reported that its volunteers knocked on more than 40,000 doors in Riverton during the campaign.[^f990-2022-sched-o] Electoral spending in support of the measure was handled by a separate committee, [[Homes for Westmarch]], which was funded mainly by labor unions; the alliance's affiliated advocacy organization, the [[Riverton Tenants Action Fund]], also contributed to that committee.[^observer-m5] Measure 5 was rejected statewide with about 46 percent of the vote, although a majority of voters in Riverton supported it.[^observer-m5][^observer-m5-table]
 
@@ -552,9 +556,9 @@ PROFILES = [
 
             The RTA's revenue grew considerably after 2019. The organization reported total revenue of about $742,000 for 2019, of which roughly 18 percent came from membership dues and the remainder from grants and individual contributions.[^f990-2019-p1] For 2022 it reported revenue of about $1.38 million, expenses of about $1.21 million and total assets of just over $1 million at the end of the year.[^f990-2022-p1]
 
-            Foundation grants make up a large share of the budget. The [[Alder Falls Community Foundation]] listed a two-year grant of $250,000 to the RTA for "tenant leadership development" among its 2021 awards, together with a further $40,000 for the alliance's hotline.[^afcf-2021] The same foundation serves as fiscal sponsor of the housing network to which the RTA belongs.[^afcf-2021]
+            Foundation grants make up a large share of the budget. The [[Alder Falls Community Foundation]] listed a two-year grant of $250,000 to the RTA for "tenant leadership development" among its 2021 awards, together with a further $40,000 for the alliance's hotline.[^afcf-2021] The same foundation serves as fiscal sponsor of the housing network to which the RTA belongs.[^afcf-2021] The alliance does not publish a list of its individual donors, but its website names its institutional funders, which include the Alder Falls foundation and two Riverton congregations.[^about]
 
-            Whitcombe led the organization until April 2021, when Riverton's mayor appointed her as the first director of the Office of Housing Stability.[^ledger-whitcombe] The appointment was criticized by the Westmarch Property Owners Council, which said that placing a tenant organizer in charge of the office raised questions about its impartiality; city officials replied that she would be bound by the same conflict-of-interest rules as other department heads.[^ledger-whitcombe] Okonjo-Lind, who had joined the RTA staff as an organizer after the Millrace settlement, was named executive director later that year.[^ledger-whitcombe][^f990-2022-p7]
+            Whitcombe led the organization until April 2021, when Riverton's mayor appointed her as the first director of the Office of Housing Stability.[^ledger-whitcombe] The appointment was criticized by the Westmarch Property Owners Council, which said that placing a tenant organizer in charge of the office raised questions about its impartiality; city officials replied that she would be bound by the same conflict-of-interest rules as other department heads.[^ledger-whitcombe] Okonjo-Lind, who had joined the RTA staff as an organizer after the Millrace settlement, was named executive director later that year.[^ledger-whitcombe][^f990-2022-p7] Under his leadership the alliance opened a second office in the Millrace district and added staff to support its ballot measure work.[^f990-2022-sched-o]
 
             The alliance's 2022 filing lists a nine-member board of directors, all described as current or former Riverton tenants, and reports compensation of $78,400 for the executive director.[^f990-2022-p7] The same filing reports 14 employees, most of them organizers assigned to particular neighborhoods.[^f990-2022-p1] Its largest categories of expense that year were salaries, printed and canvassing materials related to Measure 5, and rent for offices in the Eastside and Millrace districts.[^f990-2022-p9]
             """
@@ -596,16 +600,16 @@ PROFILES = [
         "aliases": ["Local 417", "WSW Local 417"],
         "lead": dedent(
             """
-            **Westmarch Service Workers Local 417** is a labor union representing about 14,000 janitors, home care aides, hospital service workers and airport concession workers in the Riverton and Port Calloway areas.[^about] It has been led since 2015 by [[Tobias Renner]].[^ledger-renner]
+            **Westmarch Service Workers Local 417** is a labor union representing about 14,000 janitors, home care aides, hospital service workers and airport concession workers in the Riverton and Port Calloway areas, and it has been led since 2015 by [[Tobias Renner]].[^about]
             """
         ).strip(),
         "facts": [
             ("Website", "https://www.local417.example", None),
             ("Tax ID (EIN)", "00-6031417", None),
-            ("Formation", "1971[^about]", None),
-            ("President", "[[Tobias Renner]][^ledger-renner]", None),
-            ("Revenue", "$11,842,590[^lm2]", "2022-12-31"),
-            ("Most recent filing", "Form LM-2 for fiscal year 2022[^lm2]", None),
+            ("Formation", "1971", None),
+            ("President", "[[Tobias Renner]]", None),
+            ("Revenue", "$11,842,590", "2022-12-31"),
+            ("Most recent filing", "Form LM-2 for fiscal year 2022", None),
         ],
         "body": dedent(
             """
@@ -648,13 +652,13 @@ PROFILES = [
         "aliases": ["WHJN", "Housing Justice Network"],
         "lead": dedent(
             """
-            The **Westmarch Housing Justice Network** (WHJN) is a statewide coalition of tenant groups, labor unions, legal aid organizations and researchers that campaigns on rent regulation and eviction policy.[^about] It was launched in 2019 and operates as a fiscally sponsored project of the [[Alder Falls Community Foundation]].[^about][^launch]
+            The **Westmarch Housing Justice Network** (WHJN) is a statewide coalition of tenant groups, labor unions, legal aid organizations and researchers that campaigns on rent regulation and eviction policy.[^about] It was launched in 2019 and operates as a fiscally sponsored project of the [[Alder Falls Community Foundation]].[^launch]
             """
         ).strip(),
         "facts": [
             ("Website", "https://www.housingjusticewm.example", None),
-            ("Formation", "2019[^launch]", None),
-            ("Project of", "[[Alder Falls Community Foundation]][^about]", None),
+            ("Formation", "2019", None),
+            ("Project of", "[[Alder Falls Community Foundation]]", None),
             ("Issue areas", "Rent regulation; eviction policy; tenant organizing", None),
         ],
         "body": dedent(
@@ -698,21 +702,21 @@ PROFILES = [
             """
         ).strip(),
         "facts": [
-            ("Formation", "2021[^wec-org]", None),
-            ("Chair", "[[Tobias Renner]][^wec-org]", None),
+            ("Formation", "2021", None),
+            ("Chair", "[[Tobias Renner]]", None),
             ("Revenue", "$6,318,402[^wec-report]", "2022-12-31"),
-            ("Expenses", "$6,104,955[^wec-report]", "2022-12-31"),
-            ("Most recent filing", "Post-general election report, 2022[^wec-report]", None),
+            ("Expenses", "$6,104,955", "2022-12-31"),
+            ("Most recent filing", "Post-general election report, 2022", None),
         ],
         "body": dedent(
             """
             ## Fundraising
 
-            The committee reported raising about $6.3 million through the end of 2022.[^wec-report] Labor unions provided most of that amount. Its largest contributor was Local 417, which gave $600,000, and it also received smaller contributions from tenant organizations, including the affiliated advocacy arm of the [[Riverton Tenants Alliance]].[^wec-sched-a][^lm2]
+            The committee reported raising about $6.3 million and spending about $6.1 million through the end of 2022.[^wec-report] Labor unions provided most of that amount. Its largest contributor was Local 417, which gave $600,000; other donors included regional unions representing teachers, nurses and building trades workers, as well as smaller tenant organizations such as the affiliated advocacy arm of the [[Riverton Tenants Alliance]].[^wec-sched-a][^lm2] Contributions arrived mainly in two periods: during the signature drive in late 2021 and early 2022, and in the two months before the election, when the committee bought most of its advertising.[^wec-sched-a]
 
             ## Campaign and Result
 
-            Homes for Westmarch paid for signature gathering to place the measure on the ballot and for television and digital advertising during the fall campaign, while canvassing was coordinated by the [[Westmarch Housing Justice Network]].[^observer-spending] It was outspent by more than two to one by the opposing committee, [[Neighbors for Responsible Housing]], which raised about $14.2 million.[^observer-spending] Measure 5 received about 46 percent of the vote statewide but won a majority in Riverton.[^observer-m5]
+            Homes for Westmarch paid for signature gathering to place the measure on the ballot and for television and digital advertising during the fall campaign, while canvassing was coordinated by the [[Westmarch Housing Justice Network]].[^observer-spending] Its advertising featured tenants who had faced large rent increases after their buildings were sold, and it emphasized that the measure exempted buildings less than 15 years old in order to protect new construction. It was outspent by more than two to one by the opposing committee, [[Neighbors for Responsible Housing]], which raised about $14.2 million.[^observer-spending] Measure 5 received about 46 percent of the vote statewide but won a majority in Riverton.[^observer-m5]
             """
         ).strip(),
         "citations": {
@@ -737,20 +741,20 @@ PROFILES = [
             """
         ).strip(),
         "facts": [
-            ("Formation", "2022[^wec-org]", None),
-            ("Chair", "Evelyn Hartigan[^wec-org]", None),
+            ("Formation", "2022", None),
+            ("Chair", "Evelyn Hartigan", None),
             ("Revenue", "$14,226,780[^wec-report]", "2022-12-31"),
-            ("Most recent filing", "Post-general election report, 2022[^wec-report]", None),
+            ("Most recent filing", "Post-general election report, 2022", None),
         ],
         "body": dedent(
             """
             ## Funding
 
-            The committee reported raising about $14.2 million during the 2022 campaign, making the contest the most expensive ballot measure fight in the state's history.[^observer-spending] The Westmarch Property Owners Council contributed about $5.1 million and Calloway Harbor Properties about $2.4 million, with most of the remainder coming from other real estate firms and property management companies.[^wec-report]
+            The committee reported raising about $14.2 million during the 2022 campaign, making the contest the most expensive ballot measure fight in the state's history.[^observer-spending] The Westmarch Property Owners Council contributed about $5.1 million and Calloway Harbor Properties about $2.4 million, with most of the remainder coming from other real estate firms and property management companies. More than 300 individual property owners also gave smaller amounts, which the committee cited as evidence of broad support among landlords.[^wec-report]
 
             ## Campaign
 
-            The committee argued that rent caps would discourage new construction and leave owners without funds for maintenance, and its website described the measure as "a freeze on the housing Westmarch needs."[^website] Its advertising featured small landlords and retirees who owned rental units, rather than large corporate owners.[^observer-spending] Supporters of the measure said that the committee's funding came overwhelmingly from large companies.[^observer-spending] Measure 5 was defeated statewide in November 2022.[^observer-m5]
+            The committee argued that rent caps would discourage new construction and leave owners without funds for maintenance, and its website described the measure as "a freeze on the housing Westmarch needs."[^website] The committee also argued that the measure's exemption for newer buildings would give owners an incentive to replace older housing rather than maintain it, a claim that supporters of the measure disputed. Its advertising featured small landlords and retirees who owned rental units, rather than large corporate owners.[^observer-spending] Supporters of the measure said that the committee's funding came overwhelmingly from large companies.[^observer-spending] Measure 5 was defeated statewide in November 2022.[^observer-m5]
             """
         ).strip(),
         "citations": {
@@ -773,24 +777,24 @@ PROFILES = [
         "aliases": ["CHP", "Calloway Harbor"],
         "lead": dedent(
             """
-            **Calloway Harbor Properties** is a privately held real estate investment and property management company based in Port Calloway, Westmarch. The company says it owns or manages about 6,200 apartments across the state.[^about] It was co-founded by its chief executive, [[Gideon Farraday]].[^sos]
+            **Calloway Harbor Properties** is a privately held real estate investment and property management company based in Port Calloway, Westmarch. The company says it owns or manages about 6,200 apartments across the state, most of them in mid-rise buildings constructed between the 1960s and the 1980s.[^about] It was co-founded by its chief executive, [[Gideon Farraday]].[^sos]
             """
         ).strip(),
         "facts": [
             ("Website", "https://www.callowayharbor.example", None),
-            ("Formation", "1998[^sos]", None),
+            ("Formation", "1998", None),
             ("Founders", "[[Gideon Farraday]]; Marcus Albrecht-Oyelaran[^sos]", None),
-            ("President", "[[Gideon Farraday]][^about]", None),
+            ("President", "[[Gideon Farraday]]", None),
         ],
         "body": dedent(
             """
             ## History
 
-            The company was registered as a limited liability company in 1998 and initially bought small multifamily buildings in Port Calloway.[^sos] It expanded into Riverton during the following decade. In 2016 it bought Millrace Towers, a 412-unit complex in Riverton, for about $48 million, its largest acquisition to that point.[^purchase]
+            The company was registered as a limited liability company in 1998 and initially bought small multifamily buildings in Port Calloway.[^sos] It expanded into Riverton during the following decade, buying older buildings in the Millrace and Eastside districts and renovating them in phases. In 2016 it bought Millrace Towers, a 412-unit complex in Riverton, for about $48 million, its largest acquisition to that point.[^purchase]
 
             ## Tenant Disputes
 
-            In 2018 tenants at Millrace Towers, organized with the help of the [[Riverton Tenants Alliance]], withheld rent over complaints about heating failures and mold, and the company filed eviction cases against dozens of households.[^ledger-millrace] The dispute ended in a settlement in September 2018 under which the company agreed to replace the building's boilers and to dismiss the eviction cases.[^wpr-settlement]
+            In 2018 tenants at Millrace Towers, organized with the help of the [[Riverton Tenants Alliance]], withheld rent over complaints about heating failures and mold, and the company filed eviction cases against dozens of households. The company said at the time that it had already spent several million dollars on improvements and that the withheld rent delayed further work.[^ledger-millrace] The dispute ended in a settlement in September 2018 under which the company agreed to replace the building's boilers and to dismiss the eviction cases.[^wpr-settlement]
 
             ## Political Activity
 
@@ -824,20 +828,20 @@ PROFILES = [
         ).strip(),
         "facts": [
             ("Website", "https://www.riverton.example/housing-stability", None),
-            ("Formation", "2020[^ordinance]", None),
+            ("Formation", "2020", None),
             ("Parent organization", "City of Riverton", None),
-            ("Executive director", "[[Dolores Whitcombe]][^ledger-whitcombe]", None),
+            ("Executive director", "[[Dolores Whitcombe]]", None),
             ("Budget", "$9,614,000[^budget]", "2024-06-30"),
         ],
         "body": dedent(
             """
             ## Establishment
 
-            The office was created by Ordinance 2020-14, which the city council approved in March 2020 following a campaign by tenant groups including the [[Riverton Tenants Alliance]].[^wpr-rtc] The ordinance was sponsored by councilmember [[Anjali Desrosiers]].[^wpr-rtc] The [[Westmarch Property Owners Council]] opposed the measure, arguing in written testimony that it would lengthen eviction cases and raise costs for small landlords.[^wpoc-testimony]
+            The office was created by Ordinance 2020-14, which the city council approved in March 2020 following a campaign by tenant groups including the [[Riverton Tenants Alliance]]; its sponsor was councilmember [[Anjali Desrosiers]].[^wpr-rtc] The [[Westmarch Property Owners Council]] opposed the measure, arguing in written testimony that it would lengthen eviction cases and raise costs for small landlords.[^wpoc-testimony]
 
             ## Programs
 
-            Under the ordinance, the office contracts with non-profit legal providers to represent eligible tenants in eviction cases; the largest of these contractors is the [[Harlow Junction Legal Aid Society]].[^annual-report] According to the office's 2023 annual report, contracted attorneys represented about 3,900 households that year, and 62 percent of represented tenants whose cases were closed remained in their homes.[^annual-report] The report uses eviction filing data compiled by the [[Center for Westmarch Housing Policy]] as a baseline for the years before the program began.[^cwhp-report]
+            Under the ordinance, the office contracts with non-profit legal providers to represent eligible tenants in eviction cases; the largest of these contractors is the [[Harlow Junction Legal Aid Society]].[^annual-report] Tenants are eligible if their household income is below 200 percent of the federal poverty guideline, and the program was extended from an initial group of three districts to the whole city in 2023.[^ordinance] According to the office's 2023 annual report, contracted attorneys represented about 3,900 households that year, and 62 percent of represented tenants whose cases were closed remained in their homes.[^annual-report] The report uses eviction filing data compiled by the [[Center for Westmarch Housing Policy]] as a baseline for the years before the program began.[^cwhp-report]
 
             The city's adopted budget for fiscal year 2024 allocates about $9.6 million to the office, most of it for legal services contracts.[^budget]
             """
@@ -869,20 +873,20 @@ PROFILES = [
         ).strip(),
         "facts": [
             ("Website", "https://www.westmarchcivic.example", None),
-            ("Formation", "2013[^ballot-line]", None),
+            ("Formation", "2013", None),
             ("Chair", "Mireille Szabo[^platform]", None),
-            ("Ideological alignment", "Progressive[^platform]", None),
+            ("Ideological alignment", "Progressive", None),
             ("Issue areas", "Housing; public financing of elections; labor standards", None),
         ],
         "body": dedent(
             """
             ## History
 
-            The party was founded in 2013 by a group of community organizers and small-business owners. It qualified for a permanent ballot line after its candidate for governor received just over 3 percent of the vote in 2014, above the state's threshold.[^ballot-line]
+            The party was founded in 2013 by a group of community organizers and small-business owners, who said they wanted to give voters a way to back candidates of the larger parties while signaling support for a specific set of policies. It qualified for a permanent ballot line after its candidate for governor received just over 3 percent of the vote in 2014, above the state's threshold.[^ballot-line] In most elections since then it has cross-endorsed candidates of larger parties and has run its own nominees only for a few local offices.[^platform]
 
             ## Positions and Endorsements
 
-            The party's 2022 platform calls for limits on annual rent increases, public financing of state legislative campaigns and a higher state minimum wage.[^platform] It endorsed Measure 5, the unsuccessful 2022 rent stabilization initiative.[^observer-m5]
+            The party's 2022 platform calls for limits on annual rent increases, public financing of state legislative campaigns, a higher state minimum wage and a state trust fund for affordable housing.[^platform] It endorsed Measure 5, the unsuccessful 2022 rent stabilization initiative.[^observer-m5]
 
             In Riverton the party endorsed [[Anjali Desrosiers]] in her first campaign for the city council in 2019, alongside [[Westmarch Service Workers Local 417]].[^ledger-desrosiers] It endorsed her again in 2023, when she won a second term, and described the result on social media as a vote "for tenants and for working families."[^reelection][^social]
             """
@@ -914,20 +918,20 @@ PROFILES = [
         "facts": [
             ("Website", "https://www.alderfallsfoundation.example", None),
             ("Tax ID (EIN)", "00-2211952", None),
-            ("Formation", "1952[^courier]", None),
-            ("President", "Harold Brandvold-Iyer[^f990-p7]", None),
+            ("Formation", "1952", None),
+            ("President", "Harold Brandvold-Iyer", None),
             ("Assets", "$311,480,000[^f990]", "2022-12-31"),
-            ("Revenue", "$27,905,000[^f990]", "2022-12-31"),
+            ("Revenue", "$27,905,000", "2022-12-31"),
         ],
         "body": dedent(
             """
             ## History
 
-            The foundation was established in 1952 with a bequest from the owners of a textile mill that was then the largest employer in Alder Falls.[^courier] For most of its history it made grants mainly to schools, hospitals and arts organizations in the Alder Falls area, and it began funding statewide programs in the 2000s.[^courier]
+            The foundation was established in 1952 with a bequest from the owners of a textile mill that was then the largest employer in Alder Falls.[^courier] The mill closed in 1979, and the endowment grew over the following decades mainly through bequests from local families and the creation of donor-advised funds. For most of its history it made grants mainly to schools, hospitals and arts organizations in the Alder Falls area, and it began funding statewide programs in the 2000s.[^courier]
 
             ## Grantmaking
 
-            The foundation's 2021 grants list includes a program area titled "Housing and Neighborhoods," under which it funded tenant organizing, legal services and research.[^grants-2021] Recipients that year included the [[Riverton Tenants Alliance]], which received a two-year grant of $250,000, and the [[Center for Westmarch Housing Policy]].[^grants-2021]
+            The foundation's 2021 grants list includes a program area titled "Housing and Neighborhoods," under which it funded tenant organizing, legal services and research; the list notes that grants may not be used for electoral activity.[^grants-2021] Recipients that year included the [[Riverton Tenants Alliance]], which received a two-year grant of $250,000, and the [[Center for Westmarch Housing Policy]].[^grants-2021]
 
             The foundation also acts as fiscal sponsor of the [[Westmarch Housing Justice Network]], receiving and administering funds on the network's behalf.[^launch] The foundation's president, Harold Brandvold-Iyer, was listed on its 2022 filing with total compensation of about $412,000.[^f990-p7]
             """
@@ -957,7 +961,7 @@ PROFILES = [
         ).strip(),
         "facts": [
             ("Website", "https://www.wpoc.example", None),
-            ("Formation", "1964[^about]", None),
+            ("Formation", "1964", None),
             ("Chair", "[[Gideon Farraday]] (2021-2023)[^about]", None),
             ("Issue areas", "Landlord-tenant law; property taxes; housing construction", None),
         ],
@@ -965,13 +969,13 @@ PROFILES = [
             """
             ## Advocacy
 
-            The council lobbies on landlord-tenant law, property taxes and building codes at the state and municipal levels. One account of the state's housing politics describes it as the most consistent organized opponent of rent regulation in Westmarch since the 1970s.[^book]
+            The council lobbies on landlord-tenant law, property taxes and building codes at the state and municipal levels. It also offers members training on state landlord-tenant law, model lease forms and a legal referral service.[^about] One account of the state's housing politics describes it as the most consistent organized opponent of rent regulation in Westmarch since the 1970s.[^book]
 
             In 2019 the council criticized the [[Riverton Tenants Alliance]], saying that its organizers encouraged tenants to withhold rent before using the repair procedures available under state law.[^times-landlord] In 2020 it opposed Riverton's right-to-counsel ordinance, arguing in written testimony that publicly funded representation would lengthen eviction cases and raise costs for small landlords.[^testimony]
 
             ## Measure 5
 
-            The council was the largest contributor to [[Neighbors for Responsible Housing]], the committee opposing the 2022 Measure 5 rent stabilization initiative, giving about $5.1 million.[^wec-nrh] [[Calloway Harbor Properties]], whose chief executive chaired the council at the time, gave a further $2.4 million directly to the same committee.[^wec-nrh][^observer-spending]
+            The council was the largest contributor to [[Neighbors for Responsible Housing]], the committee opposing the 2022 Measure 5 rent stabilization initiative, giving about $5.1 million.[^wec-nrh] [[Calloway Harbor Properties]], whose chief executive chaired the council at the time, gave a further $2.4 million directly to the same committee.[^wec-nrh] During the campaign the council argued that the measure would reduce the value of older rental buildings and discourage owners from making long-term repairs.[^observer-spending]
             """
         ).strip(),
         "citations": {
@@ -1001,15 +1005,15 @@ PROFILES = [
         "facts": [
             ("Website", "https://www.cwhp.example", None),
             ("Tax ID (EIN)", "00-3390512", None),
-            ("Formation", "2012[^about]", None),
-            ("Executive director", "Lucia Ferreira-Banks[^f990-p7]", None),
+            ("Formation", "2012", None),
+            ("Executive director", "Lucia Ferreira-Banks", None),
             ("Revenue", "$1,912,400[^f990]", "2022-12-31"),
         ],
         "body": dedent(
             """
             ## Research
 
-            The center's best-known publication, the 2021 report *Pushed Out*, analyzed eviction filings in Riverton between 2015 and 2020. It found that filings were concentrated in a small number of neighborhoods and that a relatively small group of large landlords accounted for a disproportionate share of cases.[^report] The report also found that fewer than one in ten tenants in eviction cases had a lawyer during the period studied.[^report-p14] The city's [[Riverton Office of Housing Stability]] later used the center's data as a baseline for evaluating its right-to-counsel program.
+            The center's best-known publication, the 2021 report *Pushed Out*, analyzed eviction filings in Riverton between 2015 and 2020. It found that filings were concentrated in a small number of neighborhoods and that a relatively small group of large landlords accounted for a disproportionate share of cases.[^report] The report also found that fewer than one in ten tenants in eviction cases had a lawyer during the period studied, and it recommended that the city guarantee legal representation in eviction cases and publish data on case outcomes.[^report-p14] The center's other publications include an annual index of median rents in the state's ten largest cities and studies of construction permitting.[^about] The city's [[Riverton Office of Housing Stability]] later used the center's data as a baseline for evaluating its right-to-counsel program.
 
             ## Funding and Affiliations
 
@@ -1081,20 +1085,20 @@ PROFILES = [
             """
         ).strip(),
         "facts": [
-            ("Occupation", "Labor union president[^local417]", None),
+            ("Occupation", "Labor union president", None),
             ("Issue areas", "Labor organizing; home care; housing", None),
         ],
         "body": dedent(
             """
             ## Career
 
-            Renner began working as a janitor at a Riverton hospital and became a union steward there before joining Local 417's staff as an organizer.[^ledger-renner] In 2009, as a staff organizer, he helped residents of Riverton's Eastside neighborhood found the [[Riverton Tenants Alliance]], and he was quoted describing the new group as a union for renters.[^ledger-rta]
+            Renner began working as a janitor at a Riverton hospital in the 1990s and became a union steward there after a dispute over mandatory overtime, before joining Local 417's staff as an organizer.[^ledger-renner] The union's website says he has served on its executive board since 2008.[^local417] In 2009, as a staff organizer, he helped residents of Riverton's Eastside neighborhood found the [[Riverton Tenants Alliance]], and he was quoted describing the new group as a union for renters.[^ledger-rta]
 
             He was elected president of Local 417 in 2015, defeating the incumbent.[^ledger-renner] In 2017 he led the union's negotiations for the first statewide contract covering home care aides.[^homecare] The union's annual report for fiscal year 2022 lists his gross salary as about $148,000.[^lm2]
 
             ## Political Activity
 
-            Under Renner, Local 417 endorsed [[Anjali Desrosiers]] for the Riverton City Council in 2019.[^ledger-desrosiers] In 2021 he became chair of Homes for Westmarch, which was registered to place Measure 5 on the ballot and was funded mainly by labor unions.[^wec-org] The measure was defeated statewide in 2022.
+            Under Renner, Local 417 endorsed [[Anjali Desrosiers]] for the Riverton City Council in 2019.[^ledger-desrosiers] In 2021 he became chair of Homes for Westmarch, which was registered to place Measure 5 on the ballot and was funded mainly by labor unions.[^wec-org]
             """
         ).strip(),
         "citations": {
@@ -1127,11 +1131,11 @@ PROFILES = [
             """
             ## Background
 
-            Before entering politics, Desrosiers taught middle school social studies in Riverton's public schools and later worked as a paralegal at a legal aid office, where she assisted tenants in housing court.[^council] In her first campaign in 2019 she was endorsed by the [[Westmarch Civic Party]] and [[Westmarch Service Workers Local 417]].[^ledger-desrosiers]
+            Before entering politics, Desrosiers, who grew up in Port Calloway and moved to Riverton for college, taught middle school social studies in Riverton's public schools and later worked as a paralegal at a legal aid office, where she assisted tenants in housing court.[^council] In her first campaign in 2019 she was endorsed by the [[Westmarch Civic Party]] and [[Westmarch Service Workers Local 417]].[^ledger-desrosiers]
 
             ## Council Tenure
 
-            Desrosiers introduced Ordinance 2020-14, which guarantees legal representation to low-income tenants facing eviction and created the [[Riverton Office of Housing Stability]].[^ordinance] The council approved the ordinance by a vote of 7 to 2 in March 2020, after hearings at which members of the [[Riverton Tenants Alliance]] testified in support.[^wpr-rtc]
+            Desrosiers introduced Ordinance 2020-14, which guarantees legal representation to low-income tenants facing eviction and created the [[Riverton Office of Housing Stability]].[^ordinance] The council approved the ordinance by a vote of 7 to 2 in March 2020, after hearings at which members of the [[Riverton Tenants Alliance]] testified in support.[^wpr-rtc] Since 2022 she has chaired the council's Committee on Housing and Neighborhoods, which reviews legislation on zoning, code enforcement and tenant protections.[^council]
 
             She endorsed Measure 5, the 2022 statewide rent stabilization initiative, which passed in Riverton but failed statewide.[^observer-m5] She was reelected in 2023 with about 61 percent of the vote in Ward 3.[^reelection]
             """
@@ -1165,7 +1169,7 @@ PROFILES = [
             """
             ## Career
 
-            Farraday grew up in Easton Bay and worked for a commercial bank before buying his first rental property, a duplex in Port Calloway, in the early 1990s.[^profile] He co-founded Calloway Harbor Properties in 1998, and by 2019 the company owned or managed several thousand apartments.[^profile] Its largest purchase, the $48 million acquisition of Millrace Towers in Riverton, was completed in 2016.[^purchase]
+            Farraday grew up in Easton Bay and worked for a commercial bank before buying his first rental property, a duplex in Port Calloway, in the early 1990s.[^profile] He has described his approach as buying older buildings that other investors considered too costly to repair, renovating them in phases and holding them for the long term.[^profile] He co-founded Calloway Harbor Properties in 1998, and by 2019 the company owned or managed several thousand apartments.[^profile] Its largest purchase, the $48 million acquisition of Millrace Towers in Riverton, was completed in 2016.[^purchase]
 
             ## Public Role
 
@@ -1204,11 +1208,11 @@ PROFILES = [
             """
             ## Millrace Towers
 
-            Okonjo-Lind was a resident of Millrace Towers, a complex owned by [[Calloway Harbor Properties]], when tenants there began withholding rent in February 2018 over repair complaints.[^ledger-millrace] He chaired the tenant association's negotiating committee, which reached a settlement with the company in September 2018.[^wpr-settlement]
+            Okonjo-Lind, a former warehouse supervisor, had lived at Millrace Towers since 2012 and was still a resident of the building, a complex owned by [[Calloway Harbor Properties]], when tenants there began withholding rent in February 2018 over repair complaints.[^ledger-millrace] He chaired the tenant association's negotiating committee, which reached a settlement with the company in September 2018.[^wpr-settlement]
 
             ## Riverton Tenants Alliance
 
-            He joined the alliance's staff as an organizer after the settlement and was named executive director in June 2021, succeeding [[Dolores Whitcombe]], who had left to lead the city's new housing stability office.[^ledger-named] The alliance's 2022 filing lists his compensation as $78,400.[^f990]
+            He joined the alliance's staff as an organizer after the settlement and was named executive director in June 2021, succeeding [[Dolores Whitcombe]], who had left to lead the city's new housing stability office.[^ledger-named] The alliance's 2022 filing lists his compensation as $78,400.[^f990] The same filing shows that the alliance's staff grew to 14 employees and that it opened a second office in the Millrace district in 2022.[^f990]
 
             During the 2022 Measure 5 campaign he led the alliance's canvassing effort in Riverton, and he publicized the group's door-knocking totals on social media in the final weeks of the campaign.[^social] After the measure's defeat he said that the alliance would press the Riverton City Council to adopt local protections.[^observer-m5]
             """
