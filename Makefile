@@ -33,12 +33,15 @@ run: install ## Set up the SQLite database with demo content and serve on HOST:P
 	$(BIN)/python manage.py load_demo
 	$(BIN)/python manage.py runserver $(HOST):$(PORT)
 
-test: install-test ## Run the test suite (SQLite).
-	$(BIN)/python -m pytest $(PYTEST_ARGS)
+test: install-test ## Run the test suite on SQLite (browser tests: make e2e).
+	$(BIN)/python -m pytest -m "not e2e" $(PYTEST_ARGS)
 
 test-postgres: install-test ## Run the test suite against PostgreSQL (DATABASE_URL, default local).
 	DATABASE_URL=$${DATABASE_URL:-postgres://postgres@127.0.0.1:5432/sourcebook} \
-		$(BIN)/python -m pytest $(PYTEST_ARGS)
+		$(BIN)/python -m pytest -m "not e2e" $(PYTEST_ARGS)
+
+e2e: install-test ## Run the real-browser tests (needs Chromium: apt-get install chromium).
+	$(BIN)/python -m pytest -m e2e $(PYTEST_ARGS)
 
 lint: install-test ## Check the code with ruff.
 	$(BIN)/ruff check .

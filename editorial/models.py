@@ -121,3 +121,6 @@ class RateLimitCounter(models.Model):
         constraints = [
             models.UniqueConstraint(fields=["key", "window_start"], name="unique_rate_window")
         ]
+
+    def __str__(self):
+        return f"{self.key} since {self.window_start:%Y-%m-%d %H:%M}: {self.count}"

@@ -55,7 +55,11 @@ class CitationInlineFormSet(forms.BaseInlineFormSet):
                     "citations with those keys below, or correct the markers.",
                     len(unknown),
                 )
-                % {"keys": unknown[0] if len(unknown) == 1 else ", ".join(f"[^{k}]" for k in unknown)}
+                % {
+                    "keys": unknown[0]
+                    if len(unknown) == 1
+                    else ", ".join(f"[^{k}]" for k in unknown)
+                }
             )
 
     def texts_being_saved(self):
@@ -130,7 +134,17 @@ class ProfileAdmin(VersionAdmin):
 class SourceAdminForm(forms.ModelForm):
     class Meta:
         model = Source
-        fields = "__all__"
+        fields = [
+            "url",
+            "title",
+            "authors",
+            "publication",
+            "published_date",
+            "date_precision",
+            "archive_url",
+            "kind",
+            "notes",
+        ]
 
     def clean_url(self):
         url = self.cleaned_data["url"]

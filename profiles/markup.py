@@ -239,7 +239,9 @@ def body_sections(body):
     for index, section in enumerate(sections):
         following = sections[index + 1]["start"] if index + 1 < len(sections) else line_count
         section["end"] = following
-        section["title"] = next(entry["title"] for entry in toc if entry["anchor"] == section["anchor"])
+        section["title"] = next(
+            entry["title"] for entry in toc if entry["anchor"] == section["anchor"]
+        )
     return sections
 
 

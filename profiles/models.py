@@ -232,12 +232,12 @@ class Source(models.Model):
     def __str__(self):
         return self.title
 
-    def get_absolute_url(self):
-        return reverse("profiles:source", args=[self.pk])
-
     def save(self, *args, **kwargs):
         self.normalized_url = normalize_url(self.url)
         super().save(*args, **kwargs)
+
+    def get_absolute_url(self):
+        return reverse("profiles:source", args=[self.pk])
 
     @property
     def published_display(self):

@@ -104,4 +104,3 @@ def source_detail(request, pk):
         .order_by("name")
     )
     return render(request, "profiles/source_detail.html", {"source": source, "citing": citing})
-

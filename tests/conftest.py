@@ -1,10 +1,37 @@
+import importlib
+
 import pytest
 import reversion
+from django.apps import apps
 from django.contrib.auth import get_user_model
 from django.db.models.signals import pre_save
 from reversion.models import Version
 
 from editorial.permissions import editors_group
+
+
+def seed_reference_data():
+    """Categories and fact labels, as the data migration creates them.
+
+    Transactional tests (live server, concurrency) empty every table when they end, and
+    --reuse-db keeps that empty database for the next run, so the seed is applied again.
+    """
+    migration = importlib.import_module("profiles.migrations.0002_seed_categories_and_labels")
+    migration.seed(apps, None)
+
+
+@pytest.fixture(scope="session")
+def django_db_setup(django_db_setup, django_db_blocker):
+    with django_db_blocker.unblock():
+        seed_reference_data()
+
+
+@pytest.fixture(autouse=True)
+def reference_data_for_transactional_tests(request):
+    marker = request.node.get_closest_marker("django_db")
+    if marker and marker.kwargs.get("transaction"):
+        request.getfixturevalue("_django_db_helper")
+        seed_reference_data()
 
 
 @pytest.fixture(autouse=True)

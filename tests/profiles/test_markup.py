@@ -33,7 +33,9 @@ def test_unknown_marker_keys_are_reported_by_name_and_unused_citations_as_a_warn
 
 
 def test_headings_get_stable_unique_anchors_and_make_the_table_of_contents():
-    rendered = render(body="## Funding\n\nx\n\n### Grants[^g]\n\ny\n\n## Funding\n\nz\n\n## References")
+    rendered = render(
+        body="## Funding\n\nx\n\n### Grants[^g]\n\ny\n\n## Funding\n\nz\n\n## References"
+    )
     assert rendered.toc == [
         {"level": 2, "title": "Funding", "anchor": "funding"},
         {"level": 3, "title": "Grants", "anchor": "grants"},

@@ -1,0 +1,87 @@
+from collections import Counter
+from io import StringIO
+
+import pytest
+from django.core.management import call_command
+from django.db.models import Count
+from reversion.models import Version
+
+from profiles import demo_content
+from profiles.models import Citation, Profile, Source
+from tests.html import parse
+
+pytestmark = pytest.mark.django_db
+
+
+@pytest.fixture
+def demo(db):
+    call_command("load_demo", force=True, stdout=StringIO())
+    return Profile.objects.order_by("pk")
+
+
+def test_the_demo_has_the_promised_breadth(demo):
+    assert demo.count() >= 12
+    assert demo.values("category").distinct().count() >= 5
+    assert demo.filter(category__is_person=True).exists()
+    assert Source.objects.count() >= 40
+    assert Citation.objects.count() >= 100
+    shared = Source.objects.annotate(n=Count("citations__profile", distinct=True)).filter(n__gt=1)
+    assert shared.count() >= 5
+
+
+def test_every_demo_profile_is_one_revision_by_the_demo_editor(demo):
+    for profile in demo:
+        versions = Version.objects.get_for_object(profile)
+        assert versions.count() == 1
+        assert versions[0].revision.user.username == "editor"
+        assert "demo content" in versions[0].revision.comment
+
+
+def test_loading_the_demo_twice_changes_nothing(demo):
+    before = (Profile.objects.count(), Source.objects.count(), Version.objects.count())
+    call_command("load_demo", force=True, stdout=StringIO())
+    assert (Profile.objects.count(), Source.objects.count(), Version.objects.count()) == before
+
+
+def test_every_demo_profile_page_loads(client, demo):
+    for profile in demo:
+        assert client.get(profile.get_absolute_url()).status_code == 200
+
+
+def test_the_long_demo_profile_has_one_reference_entry_per_distinct_source(client, demo):
+    flagship = Profile.objects.get(slug=demo_content.PROFILES[0]["slug"])
+    assert len((flagship.lead + flagship.body).split()) >= 1500
+    soup = parse(client.get(flagship.get_absolute_url()))
+    assert len(soup.select(".profile-body h2")) == 4
+    assert len(soup.select(".profile-body h3")) >= 1
+    markers = soup.select("sup.reference")
+    assert len(markers) >= 20
+    distinct_sources = set(flagship.citations.values_list("source", flat=True))
+    entries = soup.select(".reference-list > li")
+    assert len(entries) == len(distinct_sources)
+
+    # Markers are numbered by first appearance: each new number is one more than the last.
+    numbers = [int(marker.get_text().strip("[]")) for marker in markers]
+    first_appearances = list(dict.fromkeys(numbers))
+    assert first_appearances == list(range(1, len(entries) + 1))
+
+    # Every marker links to its entry, and every back-link to a marker citing that entry.
+    backlinks = Counter()
+    for marker in markers:
+        entry = soup.find(id=marker.a["href"].removeprefix("#"))
+        assert entry in entries
+        assert entry.find("a", href=f"#{marker['id']}")
+    for entry in entries:
+        for backlink in entry.select("a.backlink"):
+            target = soup.find(id=backlink["href"].removeprefix("#"))
+            assert target.name == "sup"
+            assert target.a["href"] == f"#{entry['id']}"
+            backlinks[entry["id"]] += 1
+    assert sum(backlinks.values()) == len(markers)
+
+
+def test_the_demo_shows_missing_profiles_as_missing(client, demo):
+    pages = [parse(client.get(p.get_absolute_url())) for p in demo]
+    missing = [a for soup in pages for a in soup.select("a.wikilink-missing")]
+    assert missing
+    assert all(a["href"].startswith("/tips/new/?name=") for a in missing)

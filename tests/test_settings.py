@@ -1,0 +1,41 @@
+"""The operator's view: configuration from the environment, refusing unsafe production."""
+
+import os
+import subprocess
+import sys
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+
+
+def manage(*args, **env):
+    inherited = {k: v for k, v in os.environ.items() if not k.startswith("DJANGO_")}
+    environment = {**inherited, "DJANGO_SETTINGS_MODULE": "config.settings", **env}
+    return subprocess.run(
+        [sys.executable, "manage.py", *args],
+        cwd=ROOT,
+        env=environment,
+        capture_output=True,
+        text=True,
+        timeout=60,
+    )
+
+
+PRODUCTION = {
+    "DJANGO_DEBUG": "false",
+    "DJANGO_SECRET_KEY": "a-long-random-production-secret-key-" + "x" * 40,
+    "DJANGO_ALLOWED_HOSTS": "sourcebook.example",
+    "DATABASE_URL": "sqlite:////tmp/sourcebook-deploy-check.sqlite3",
+}
+
+
+def test_production_without_a_secret_key_refuses_to_start_and_says_why():
+    result = manage("check", DJANGO_DEBUG="false")
+    assert result.returncode != 0
+    assert "DJANGO_SECRET_KEY is not set" in result.stderr
+
+
+def test_the_deploy_check_passes_with_no_warnings_when_production_is_configured():
+    result = manage("check", "--deploy", "--fail-level", "WARNING", **PRODUCTION)
+    assert result.returncode == 0, result.stdout + result.stderr
+    assert "no issues" in result.stdout
