@@ -17,11 +17,11 @@ $(BIN)/python:
 	$(BIN)/pip install --quiet --upgrade pip
 
 $(VENV)/.installed: pyproject.toml | $(BIN)/python
-	$(BIN)/pip install --quiet -e .
+	$(BIN)/pip install --quiet .
 	touch $@
 
 $(VENV)/.installed-test: pyproject.toml | $(BIN)/python
-	$(BIN)/pip install --quiet -e ".[test]"
+	$(BIN)/pip install --quiet ".[test]"
 	touch $(VENV)/.installed $@
 
 install: $(VENV)/.installed ## Create .venv and install the dependencies.
@@ -40,7 +40,10 @@ test-postgres: install-test ## Run the test suite against PostgreSQL (DATABASE_U
 	DATABASE_URL=$${DATABASE_URL:-postgres://postgres@127.0.0.1:5432/sourcebook} \
 		$(BIN)/python -m pytest -m "not e2e" $(PYTEST_ARGS)
 
-e2e: install-test ## Run the real-browser tests (needs Chromium: apt-get install chromium).
+node_modules/.package-lock.json: package-lock.json
+	npm ci --no-audit --no-fund --loglevel=error
+
+e2e: install-test node_modules/.package-lock.json ## Browser, accessibility and HTML checks (Chromium, Java).
 	$(BIN)/python -m pytest -m e2e $(PYTEST_ARGS)
 
 lint: install-test ## Check the code with ruff.
