@@ -1,0 +1,53 @@
+"""At 375 x 812 (a small phone) pages do not scroll sideways and every control is reachable."""
+
+import pytest
+
+from tests.e2e.pages import public_pages
+
+pytestmark = pytest.mark.django_db(transaction=True)
+
+PHONE = {"width": 375, "height": 812}
+
+OVERFLOW_SCRIPT = """() => {
+  const width = document.documentElement.clientWidth;
+  const offenders = [];
+  for (const el of document.querySelectorAll('a, button, input, select, textarea, summary')) {
+    const box = el.getBoundingClientRect();
+    const style = getComputedStyle(el);
+    const hidden = box.width === 0 || style.visibility === 'hidden'
+      || el.closest('.visually-hidden, .visually-hidden-focusable');
+    const outside = box.left < -1 || box.right > width + 1;
+    if (!hidden && outside) offenders.push(el.outerHTML.slice(0, 80));
+  }
+  return {scrollWidth: document.documentElement.scrollWidth, width, offenders};
+}"""
+
+
+def layout_problems(page):
+    result = page.evaluate(OVERFLOW_SCRIPT)
+    problems = list(result["offenders"])
+    if result["scrollWidth"] > result["width"]:
+        problems.append(f"page is {result['scrollWidth']}px wide in a {result['width']}px screen")
+    return problems
+
+
+def test_public_pages_fit_a_phone_screen(page, demo_site, screenshot):
+    page.set_viewport_size(PHONE)
+    found = {}
+    for name, path in public_pages():
+        page.goto(demo_site.url + path)
+        problems = layout_problems(page)
+        if problems:
+            found[name] = problems
+        if name == "profile":
+            screenshot("phone-profile")
+    assert found == {}
+
+
+def test_the_phone_check_bites_on_a_page_wider_than_the_screen(page):
+    page.set_viewport_size(PHONE)
+    page.set_content(
+        '<div style="width:900px"><a href="/x">link</a>'
+        '<button style="margin-left:700px">far right</button></div>'
+    )
+    assert len(layout_problems(page)) >= 2
