@@ -125,10 +125,21 @@ def _postgresql(profiles, query, words):
     )
     similar_names = Profile.objects.filter(name__trigram_word_similar=query).values("pk")
     words_found = Q(pk__in=matching) | Q(pk__in=fact_hits.values("profile"))
+    phrase_bonus = Value(0.0)
+    if len(words) > 1 and not OPERATORS_RE.search(query):
+        # The words side by side, as typed, count more than the same words apart.
+        phrase = SearchQuery(query, search_type="phrase", config=CONFIG)
+        phrase_hits = (
+            Profile.objects.annotate(document=profile_vector()).filter(document=phrase).values("pk")
+        )
+        phrase_bonus = Case(
+            When(pk__in=phrase_hits, then=Value(1.0)), default=Value(0.0), output_field=FloatField()
+        )
     return (
         profiles.filter(words_found | Q(pk__in=similar_names))
         .annotate(
             words_found=ExpressionWrapper(words_found, output_field=BooleanField()),
+            phrase_bonus=phrase_bonus,
             text_rank=SearchRank(profile_vector(), tsquery),
             fact_rank=Case(
                 When(Exists(fact_hits.filter(profile=OuterRef("pk"))), then=Value(0.05)),
@@ -137,7 +148,7 @@ def _postgresql(profiles, query, words):
             ),
             name_similarity=TrigramSimilarity("name", query),
         )
-        .annotate(score=F("text_rank") + F("fact_rank") + F("name_similarity"))
+        .annotate(score=F("text_rank") + F("fact_rank") + F("name_similarity") + F("phrase_bonus"))
         .order_by("-score", "name", "pk")
     )
 
