@@ -4,6 +4,7 @@ Django REST framework answers the methods we do not serve (405), content negotia
 errors as JSON; CORS headers for any origin come from django-cors-headers (settings).
 """
 
+from django.db.models import Prefetch
 from django.http import JsonResponse
 from django.shortcuts import redirect
 from django.urls import path, re_path
@@ -16,7 +17,7 @@ from rest_framework.views import exception_handler
 from reversion.models import Version
 
 from profiles.filters import ProfileFilters
-from profiles.models import Category, FormerSlug, Profile, ProfileType, Source
+from profiles.models import Category, Citation, Fact, FormerSlug, Profile, ProfileType, Source
 from profiles.serializers import (
     ProfileDetailSerializer,
     ProfileSummarySerializer,
@@ -37,7 +38,7 @@ class Pagination(PageNumberPagination):
             raise ParseError(_("There is no page %(page)s.") % {"page": self.page_number}) from None
 
     def get_page_number(self, request, paginator):
-        self.page_number = super().get_page_number(request, paginator)[:20]
+        self.page_number = str(super().get_page_number(request, paginator))[:20]
         return self.page_number
 
 
@@ -103,7 +104,9 @@ def profile_list(request):
 def profile_detail(request, slug):
     """Anyone may read a published profile with its facts, citations and sources."""
     profiles = Profile.objects.select_related("category").prefetch_related(
-        "types", "facts__label", "citations__source"
+        "types",
+        Prefetch("facts", Fact.objects.select_related("label")),
+        Prefetch("citations", Citation.objects.select_related("source")),
     )
     profile, moved = published_profile(slug, profiles, "api:profile")
     if moved:
