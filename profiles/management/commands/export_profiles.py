@@ -1,5 +1,5 @@
+import io
 import json
-import sys
 
 from django.core.management.base import BaseCommand
 
@@ -17,15 +17,15 @@ class Command(BaseCommand):
         parser.add_argument("--output", default="-", help="A file to write; '-' is stdout.")
 
     def handle(self, *args, format, output, **options):
-        stream = sys.stdout if output == "-" else open(output, "w", encoding="utf-8", newline="")
-        try:
-            if format == "json":
-                json.dump(export_data(), stream, ensure_ascii=False, indent=1)
-                stream.write("\n")
-            else:
-                write_csv(stream)
-        finally:
-            if stream is not sys.stdout:
-                stream.close()
-        if output != "-":
+        if format == "json":
+            text = json.dumps(export_data(), ensure_ascii=False, indent=1) + "\n"
+        else:
+            buffer = io.StringIO()
+            write_csv(buffer)
+            text = buffer.getvalue()
+        if output == "-":
+            self.stdout.write(text, ending="")
+        else:
+            with open(output, "w", encoding="utf-8", newline="") as stream:
+                stream.write(text)
             self.stderr.write(f"Wrote the {format.upper()} export to {output}.")
