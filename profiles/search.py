@@ -1,14 +1,15 @@
 """Search of published profiles: /search/ calls search_profiles(), which branches on the database.
 
 PostgreSQL: a weighted document (name and aliases A, lead B, body C; infobox values through
-their own index) matched with a prefix or web-search query and ranked by cover density, plus the
-trigram similarity of the name, so that an exact name comes first and a misspelled one still
-finds its profile. The expression indexes are made by migration 0003.
+their own index) matched with a prefix or web-search query and ranked by ts_rank, plus the
+trigram similarity of the name (so an exact name comes first) and a bonus when the words stand
+side by side as typed (a phrase). When nothing matches, names that look like the query (trigram
+word similarity) are shown with a "did you mean". The indexes are made by migration 0003.
 
 Other databases (SQLite, the zero-setup install): a ranked field search. Every word must appear
 somewhere in the profile; a word in the name counts most, then aliases, lead, body and infobox;
-the whole query in the name or the text counts more. A query that finds nothing is compared with
-the names (difflib) for a "did you mean".
+the whole query in the name or the text counts more. When nothing matches, the closest name
+(difflib) is the "did you mean".
 """
 
 import difflib
@@ -20,15 +21,13 @@ from django.contrib.postgres.search import (
     SearchRank,
     SearchVector,
     TrigramSimilarity,
+    TrigramWordSimilarity,
 )
 from django.core.paginator import Paginator
 from django.db import connection
 from django.db.models import (
-    BooleanField,
     Case,
     Exists,
-    ExpressionWrapper,
-    F,
     FloatField,
     IntegerField,
     OuterRef,
@@ -68,26 +67,30 @@ def query_words(query):
 
 
 def search_profiles(query, *, filters, page=1, per_page=20):
-    """Published profiles matching the query and the filters, best first, one page of them."""
+    """Published profiles matching the query and the filters, best first, one page of them.
+
+    When the words as typed match nothing, the profiles whose names look most like the query
+    are shown instead, with the best one as "did you mean".
+    """
     query = clean_query(query)
     words = query_words(query)
     profiles = filters.apply(Profile.objects.published()).select_related("category")
     profiles = profiles.defer("lead", "body", "toc", "references")
     if not words:
         return SearchResults(query, Paginator(Profile.objects.none(), per_page).get_page(1))
-    if connection.vendor == "postgresql":
-        ranked, suggestion_of = _postgresql(profiles, query, words), _trigram_only
-    else:
-        ranked, suggestion_of = _field_search(profiles, query, words), None
-    page_obj = Paginator(ranked, per_page).get_page(page)
+    on_postgresql = connection.vendor == "postgresql"
+    search = _postgresql if on_postgresql else _field_search
+    page_obj = Paginator(search(profiles, query, words), per_page).get_page(page)
     suggestion = ""
-    if suggestion_of is not None:
-        suggestion = suggestion_of(page_obj, query)
-    elif not page_obj.paginator.count:
-        suggestion = _closest_name(query)
-        if suggestion:
-            suggested = _field_search(profiles, suggestion, query_words(suggestion))
-            page_obj = Paginator(suggested, per_page).get_page(page)
+    if not page_obj.paginator.count:
+        if on_postgresql:
+            similar = _similar_names(profiles, query)
+        else:
+            closest = _closest_name(query)
+            similar = profiles.filter(name=closest) if closest else profiles.none()
+        page_obj = Paginator(similar, per_page).get_page(page)
+        if page_obj.object_list:
+            suggestion = page_obj.object_list[0].name
             words = query_words(suggestion)
     for profile in page_obj:
         profile.snippet = highlighted_snippet(profile, words)
@@ -123,8 +126,6 @@ def _postgresql(profiles, query, words):
     matching = (
         Profile.objects.annotate(document=profile_vector()).filter(document=tsquery).values("pk")
     )
-    similar_names = Profile.objects.filter(name__trigram_word_similar=query).values("pk")
-    words_found = Q(pk__in=matching) | Q(pk__in=fact_hits.values("profile"))
     phrase_bonus = Value(0.0)
     if len(words) > 1 and not OPERATORS_RE.search(query):
         # The words side by side, as typed, count more than the same words apart.
@@ -136,31 +137,28 @@ def _postgresql(profiles, query, words):
             When(pk__in=phrase_hits, then=Value(1.0)), default=Value(0.0), output_field=FloatField()
         )
     return (
-        profiles.filter(words_found | Q(pk__in=similar_names))
+        profiles.filter(Q(pk__in=matching) | Q(pk__in=fact_hits.values("profile")))
         .annotate(
-            words_found=ExpressionWrapper(words_found, output_field=BooleanField()),
-            phrase_bonus=phrase_bonus,
-            text_rank=SearchRank(profile_vector(), tsquery),
-            fact_rank=Case(
+            score=SearchRank(profile_vector(), tsquery)
+            + Case(
                 When(Exists(fact_hits.filter(profile=OuterRef("pk"))), then=Value(0.05)),
                 default=Value(0.0),
                 output_field=FloatField(),
-            ),
-            name_similarity=TrigramSimilarity("name", query),
+            )
+            + TrigramSimilarity("name", query)
+            + phrase_bonus
         )
-        .annotate(score=F("text_rank") + F("fact_rank") + F("name_similarity") + F("phrase_bonus"))
         .order_by("-score", "name", "pk")
     )
 
 
-def _trigram_only(page_obj, query):
-    """The best result's name when only its likeness to the query found it ("did you mean")."""
-    if page_obj.number != 1 or not page_obj.object_list:
-        return ""
-    best = page_obj.object_list[0]
-    if best.words_found or best.name.casefold() == query.casefold():
-        return ""
-    return best.name
+def _similar_names(profiles, query):
+    """Profiles whose names look like the query (trigram word similarity), most alike first."""
+    return (
+        profiles.filter(name__trigram_word_similar=query)
+        .annotate(score=TrigramWordSimilarity(query, "name") + TrigramSimilarity("name", query))
+        .order_by("-score", "name", "pk")
+    )
 
 
 # Other databases -----------------------------------------------------------------------------
@@ -196,6 +194,7 @@ def _field_search(profiles, query, words):
 
 
 def _closest_name(query):
+    """The published profile name most like the query (difflib), or ""."""
     names = Profile.objects.published().values_list("name", flat=True)
     by_folded = {name.casefold(): name for name in names}
     close = difflib.get_close_matches(query.casefold(), by_folded, n=1, cutoff=0.75)

@@ -17,7 +17,7 @@ from django.db import connection
 from bench.generate_profiles import generate, queries_for
 from profiles.filters import ProfileFilters
 from profiles.models import Profile
-from profiles.search import _postgresql, query_words, search_profiles
+from profiles.search import _postgresql, _similar_names, query_words, search_profiles
 
 pytestmark = pytest.mark.django_db
 
@@ -95,8 +95,9 @@ def test_the_search_can_use_the_indexes_made_for_it(db):
     assert index_names <= set(constraints)
     query = "Riverton tenants"
     ranked = _postgresql(Profile.objects.published(), query, query_words(query))
+    similar = _similar_names(Profile.objects.all(), "Riverton tenents")
     with connection.cursor() as cursor:
         cursor.execute("SET LOCAL enable_seqscan = off")
-        plan = ranked.explain()
+        plan = ranked.explain() + similar.explain()
     for name in index_names:
         assert name in plan, f"{name} is not used:\n{plan}"
