@@ -96,7 +96,9 @@ def profile_list(request):
     """Anyone may list published profiles, filtered like /profiles/."""
     filters = checked_filters(request)
     profiles = filters.apply(Profile.objects.published())
-    profiles = profiles.select_related("category").prefetch_related("types").order_by("name", "pk")
+    profiles = profiles.select_related("category").prefetch_related("types")
+    profiles = profiles.only("slug", "name", "category", "location", "aliases", "updated")
+    profiles = profiles.order_by("name", "pk")
     return paginated(request, profiles, ProfileSummarySerializer)
 
 

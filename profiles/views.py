@@ -59,6 +59,7 @@ def profile_browse(request):
     if (filters.category and not category) or (filters.type and not profile_type):
         raise Http404(_("There is no such category or type."))
     profiles = filters.apply(Profile.objects.published()).select_related("category")
+    profiles = profiles.only("name", "slug", "location", "category")
     paginator = Paginator(profiles.order_by("name", "pk"), settings.PROFILES_PER_PAGE)
     page_obj = paginator.get_page(page_number(request.GET))
     canonical = filters.query_string(page=page_obj.number)
