@@ -181,7 +181,8 @@ def _field_search(profiles, query, words):
 
     score = points(Q(name__iexact=query), 100) + points(_contains("name", query), 20)
     score += points(_contains("aliases", query), 15)
-    score += points(_contains("lead", query) | _contains("body", query), 6)
+    # The words side by side, as typed, outweigh the same words scattered through names.
+    score += points(_contains("lead", query) | _contains("body", query), 40)
     for word in words:
         for field, weight in FIELD_WEIGHTS:
             score += points(_contains(field, word), weight)
