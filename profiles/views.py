@@ -1,13 +1,19 @@
+from urllib.parse import urlencode
+
 from django.conf import settings
 from django.core.paginator import Paginator
 from django.db.models import Count, Q
 from django.http import Http404
 from django.shortcuts import get_object_or_404, redirect, render
+from django.urls import reverse
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_safe
 
-from profiles.models import Category, FormerSlug, Mention, Profile, Source
+from profiles.filters import ProfileFilters, facet_counts, page_number
+from profiles.models import Category, FormerSlug, Mention, Profile, ProfileType, Source
 from profiles.presentation import profile_page
+from profiles.search import search_profiles
+from profiles.structured_data import profile_metadata
 
 
 def visible_profiles(request):
@@ -41,26 +47,58 @@ def home(request):
 
 @require_safe
 def profile_browse(request):
-    """Anyone may browse published profiles by category and first letter."""
-    profiles = Profile.objects.published().select_related("category").order_by("name")
-    category = None
-    if request.GET.get("category"):
-        category = get_object_or_404(Category, slug=request.GET["category"])
-        profiles = profiles.filter(category=category)
-    letter = request.GET.get("letter", "").upper()[:1]
-    if letter.isalpha():
-        profiles = profiles.filter(name__istartswith=letter)
-    else:
-        letter = ""
-    page = Paginator(profiles, settings.PROFILES_PER_PAGE).get_page(request.GET.get("page"))
+    """Anyone may browse published profiles by category, type, location and first letter."""
+    filters = ProfileFilters.from_query(request.GET)
+    canonical = filters.query_string(page=page_number(request.GET))
+    if request.META.get("QUERY_STRING", "") != canonical:
+        return redirect(
+            f"{request.path}?{canonical}" if canonical else request.path, permanent=True
+        )
+    facets = facet_counts(filters)
+    category, profile_type = facets.selected("categories"), facets.selected("types")
+    if (filters.category and not category) or (filters.type and not profile_type):
+        raise Http404(_("There is no such category or type."))
+    profiles = filters.apply(Profile.objects.published()).select_related("category")
+    profiles = profiles.only("name", "slug", "location", "category")
+    paginator = Paginator(profiles.order_by("name", "pk"), settings.PROFILES_PER_PAGE)
+    page_obj = paginator.get_page(page_number(request.GET))
+    canonical = filters.query_string(page=page_obj.number)
     context = {
-        "page_obj": page,
+        "page_obj": page_obj,
+        "canonical_url": request.build_absolute_uri(f"{request.path}?{canonical}".rstrip("?")),
+        "filters": filters,
+        "facets": facets,
         "category": category,
-        "letter": letter,
-        "letters": "ABCDEFGHIJKLMNOPQRSTUVWXYZ",
-        "categories": Category.objects.all(),
+        "profile_type": profile_type,
     }
     return render(request, "profiles/profile_browse.html", context)
+
+
+@require_safe
+def search_results(request):
+    """Anyone may search the published profiles, with the browse filters."""
+    filters = ProfileFilters.from_query(request.GET)
+    results = search_profiles(
+        request.GET.get("q", ""),
+        filters=filters,
+        page=request.GET.get("page"),
+        per_page=settings.SEARCH_RESULTS_PER_PAGE,
+    )
+    context = {
+        "results": results,
+        "page_obj": results.page_obj,
+        "search_query": results.query,
+        "query_string": urlencode([("q", results.query), *filters.items()]),
+        "filters": filters,
+        "categories": Category.objects.all(),
+        "types": ProfileType.objects.all(),
+        "locations": Profile.objects.published()
+        .exclude(location="")
+        .values_list("location", flat=True)
+        .distinct()
+        .order_by("location"),
+    }
+    return render(request, "profiles/search_results.html", context)
 
 
 @require_safe
@@ -76,6 +114,7 @@ def profile_detail(request, slug):
         citations=list(profile.citations.select_related("source")),
     )
     context = {"profile": profile, "page": page, "mentioned_in": mentioned_in(profile)}
+    context.update(profile_metadata(request, profile, page))
     return render(request, "profiles/profile_detail.html", context)
 
 
@@ -104,3 +143,11 @@ def source_detail(request, pk):
         .order_by("name")
     )
     return render(request, "profiles/source_detail.html", {"source": source, "citing": citing})
+
+
+@require_safe
+def robots_txt(request):
+    """Crawlers may read the public pages, not search results, forms or private links."""
+    sitemap_url = request.build_absolute_uri(reverse("profiles:sitemap"))
+    context = {"sitemap_url": sitemap_url}
+    return render(request, "robots.txt", context, content_type="text/plain; charset=utf-8")

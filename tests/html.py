@@ -1,5 +1,7 @@
 """Reading pages the way a browser would: parse the HTML, never search the string."""
 
+import json
+
 from bs4 import BeautifulSoup
 
 
@@ -14,6 +16,9 @@ def live_markup(soup):
     for tag in soup.find_all(True):
         if tag.name in {"script", "iframe", "object", "embed", "style", "form", "svg", "math"}:
             if tag.name == "script" and tag.get("src", "").startswith("/static/"):
+                continue
+            if tag.name == "script" and tag.get("type") == "application/ld+json":
+                json.loads(tag.string)  # data, not code: it must parse, whatever it holds
                 continue
             if tag.name == "form" and tag.get("action", "").startswith("/"):
                 continue

@@ -18,4 +18,7 @@ def public_pages():
         ("profile", reverse("profiles:detail", args=[FLAGSHIP_SLUG])),
         ("source", reverse("profiles:source", args=[source.pk])),
         ("not-found", "/profiles/no-such-profile/"),
+        ("search", reverse("profiles:search") + "?q=tenants"),
+        ("search-misspelled", reverse("profiles:search") + "?q=Rivertn+Tenents"),
+        ("search-empty", reverse("profiles:search") + "?q="),
     ]

@@ -1,0 +1,251 @@
+"""Generate fictional published profiles for search benchmarks and ranking tests.
+
+    DATABASE_URL=postgres://... python bench/generate_profiles.py --count 10000
+
+Names share their words the way real ones do (many "... Housing Alliance"s in the same towns),
+so ranking has to work. Each profile gets a coined alias and one sentence that no other profile
+has ("... a quiet garden on Farrow Street ..."): queries_for() derives from a stored profile
+the four queries the benchmark and tests/profiles/test_search_ranking.py ask for it.
+Every write is inside a reversion revision, one per batch, like any management command.
+"""
+
+import argparse
+import os
+import random
+import re
+import sys
+import time
+from datetime import date
+from pathlib import Path
+
+SYLLABLES = (
+    "ar bel cor dan el fen gar hol ist jor kel lun mar nor os pel quin ros sel tam ur "
+    "val wen xan yor zel bra cre dro fal gri"
+).split()
+TOPICS = (
+    "Housing Literacy Water Transit Labor Arts Health Farmland Energy Veterans Youth Seniors "
+    "Harbor Forest Justice Voting Schools Parks Library Immigrant Small Business Clean Air "
+    "Broadband Childcare Rivers Fisheries Transparency Taxpayers Neighborhood Food Disability "
+    "Press Freedom Mining Rail Tourism Heritage"
+).split()
+ORG_WORDS = (
+    "Alliance Fund Council Coalition Network Trust Institute Union League Committee Project "
+    "Foundation Association Center Society Partnership Forum Collective Guild Caucus"
+).split()
+FIRST_NAMES = (
+    "Ada Bram Celia Dorian Edith Felix Greta Hollis Ines Jonas Kira Lionel Maren Nadia Oskar "
+    "Petra Quentin Rosa Silas Talia Ulric Vera Wendell Xenia Yusuf Zora Amos Beatrix Cyrus Delphine"
+).split()
+LAST_NAMES = (
+    "Ashdown Barrow Calloway Dunmore Everly Farrow Gilchrist Halloran Ingram Jessup Kettering "
+    "Lockhart Merriweather Northcott Oakhurst Pembroke Quarles Redfern Stanhope Thackeray "
+    "Underhill "
+    "Vance Whitlock Yardley Abernathy Blackwood Crane Darrow Ellery Fairweather Greaves Hartwell"
+).split()
+ADJECTIVES = (
+    "quiet busy small vast green narrow open shared free public rural coastal historic new "
+    "temporary mobile seasonal volunteer community neighborhood"
+).split()
+NOUNS = (
+    "garden clinic library market shelter workshop kitchen archive school depot pantry "
+    "studio hall ferry theater orchard lab museum"
+).split()
+VERBS = "opened funded rebuilt expanded staffed restored managed founded".split()
+FILLER = [
+    "The group publishes an annual report on {topic} in {place}.",
+    "Its board meets four times a year and its budget grew after {year}.",
+    "Critics have questioned its spending on {topic} programs.",
+    "Local officials in {place} have cited its research on {topic}.",
+    "It has worked with several partners on {topic} and {topic2}.",
+    "Volunteers run most of its events in {place} and nearby towns.",
+    "The organization reported new grants for {topic} work in {year}.",
+    "Its members testified at hearings about {topic} in {year}.",
+]
+REGIONS = ["Westmarch", "Eastmark", "Northvale"]
+CATEGORIES = [
+    "non-profit",
+    "non-profit",
+    "for-profit",
+    "labor-union",
+    "government-agency",
+    "political-party",
+    "political-committee",
+    "organization",
+    "network",
+]
+DISTINCT_RE = re.compile(r"a (\w+ \w+) on (\w+) Street")
+
+
+def coined(rng, syllables=3):
+    return "".join(rng.choice(SYLLABLES) for _ in range(syllables)).capitalize()
+
+
+def misspell(name):
+    """A typing mistake in the longest word: two letters in its middle swapped."""
+    words = name.split()
+    index = max(range(len(words)), key=lambda i: len(words[i]))
+    word = words[index]
+    middle = len(word) // 2
+    if word[middle - 1] == word[middle]:
+        words[index] = word[:middle] + word[middle + 1 :]  # a doubled letter typed once
+    else:
+        words[index] = word[: middle - 1] + word[middle] + word[middle - 1] + word[middle + 1 :]
+    return " ".join(words)
+
+
+def queries_for(profile):
+    """The four queries that must find this generated profile first."""
+    phrase = DISTINCT_RE.search(profile.body)
+    return {
+        "exact name": profile.name,
+        "misspelling": misspell(profile.name),
+        "alias": profile.alias_list[0],
+        "body phrase": f"{phrase[1]} on {phrase[2]} Street",
+    }
+
+
+def profile_data(rng, used_names, used_aliases, used_phrases, places):
+    category = rng.choice(CATEGORIES + ["person", "person"])
+    while True:
+        if category == "person":
+            name = f"{rng.choice(FIRST_NAMES)} {coined(rng, 2)} {rng.choice(LAST_NAMES)}"
+        else:
+            name = f"{rng.choice(places)} {rng.choice(TOPICS)} {rng.choice(ORG_WORDS)}"
+        if name not in used_names:
+            used_names.add(name)
+            break
+    while True:
+        alias = f"{coined(rng)} {rng.choice(ORG_WORDS)}" if category != "person" else coined(rng)
+        if alias.split()[0] not in used_aliases:
+            used_aliases.add(alias.split()[0])
+            break
+    while True:
+        adjective, noun, street = rng.choice(ADJECTIVES), rng.choice(NOUNS), rng.choice(LAST_NAMES)
+        street = f"{street}{rng.choice(['', 'ton', 'field', 'more'])}"
+        if (adjective, noun, street) not in used_phrases:
+            used_phrases.add((adjective, noun, street))
+            break
+    place, place2 = rng.choice(places), rng.choice(places)
+    values = {
+        "topic": rng.choice(TOPICS).lower(),
+        "topic2": rng.choice(TOPICS).lower(),
+        "place": place,
+        "year": rng.randint(1980, 2024),
+    }
+    sections = []
+    for title in ("Background", "Programs", "Funding"):
+        sentences = [rng.choice(FILLER).format(**values) for _ in range(rng.randint(3, 7))]
+        sections.append(f"## {title}\n\n" + " ".join(sentences) + "[^s1]")
+    distinct = (
+        f"In {rng.randint(1990, 2024)} it {rng.choice(VERBS)} a {adjective} {noun} on "
+        f"{street} Street in {place2}.[^s2]"
+    )
+    sections[1] += f"\n\n{distinct}"
+    kind = "person" if category == "person" else "organization"
+    return {
+        "name": name,
+        "category": category,
+        "location": f"{place}, {rng.choice(REGIONS)}",
+        "aliases": alias,
+        "lead": f"{name} is a {kind} in {place} working on {values['topic']}.[^s1]",
+        "body": "\n\n".join(sections),
+        "types": [f"{values['topic'].capitalize()} Advocacy"],
+        "facts": [
+            ("Formation", str(values["year"])),
+            ("Website", f"https://{alias.split()[0].lower()}.example"),
+        ],
+    }
+
+
+def generate(count, *, seed=5, batch=200, progress=None):
+    """Create ``count`` published profiles; returns their slugs."""
+    import reversion
+    from django.db import transaction
+    from django.utils.text import slugify
+
+    from profiles.models import Category, Citation, Fact, FactLabel, Profile, ProfileType, Source
+
+    rng = random.Random(seed)
+    places = sorted(
+        {
+            coined(rng, 2) + rng.choice(["ton", " Falls", "ford", " Harbor", "ville"])
+            for _ in range(60)
+        }
+    )
+    categories = {category.slug: category for category in Category.objects.all()}
+    labels = {label.name: label for label in FactLabel.objects.all()}
+    type_cache = {}
+    used_names = set(Profile.objects.values_list("name", flat=True))
+    used_aliases, used_phrases = set(), set()
+    slugs = []
+    sources = []
+    for start in range(0, count, batch):
+        with transaction.atomic(), reversion.create_revision():
+            reversion.set_comment("Generated profiles for benchmarks.")
+            if not sources:
+                sources.extend(
+                    Source.objects.get_or_create(
+                        url=f"https://bench-news.example/story/{seed}-{n}/",
+                        defaults={
+                            "title": f"Report number {n} on civic groups",
+                            "publication": "Bench Courier",
+                            "published_date": date(2020, 1, 1 + n % 28),
+                        },
+                    )[0]
+                    for n in range(200)
+                )
+            for _ in range(min(batch, count - start)):
+                data = profile_data(rng, used_names, used_aliases, used_phrases, places)
+                profile = Profile.objects.create(
+                    name=data["name"],
+                    slug=slugify(data["name"])[:190] + f"-{len(used_names)}",
+                    category=categories[data["category"]],
+                    location=data["location"],
+                    aliases=data["aliases"],
+                    lead=data["lead"],
+                    body=data["body"],
+                )
+                for type_name in data["types"]:
+                    if type_name not in type_cache:
+                        type_cache[type_name] = ProfileType.objects.get_or_create(
+                            slug=slugify(type_name), defaults={"name": type_name}
+                        )[0]
+                profile.types.set(type_cache[name] for name in data["types"])
+                for position, (label, value) in enumerate(data["facts"]):
+                    Fact.objects.create(
+                        profile=profile, label=labels[label], value=value, position=position
+                    )
+                for key in ("s1", "s2"):
+                    Citation.objects.create(profile=profile, key=key, source=rng.choice(sources))
+                profile.rerender()
+                slugs.append(profile.slug)
+        if progress:
+            progress(len(slugs))
+    return slugs
+
+
+def setup_django():
+    sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
+    os.environ.setdefault("DJANGO_SETTINGS_MODULE", "config.settings")
+    import django
+
+    django.setup()
+
+
+def main():
+    parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    parser.add_argument("--count", type=int, default=10000)
+    parser.add_argument("--seed", type=int, default=5)
+    args = parser.parse_args()
+    setup_django()
+    started = time.perf_counter()
+    generate(
+        args.count,
+        seed=args.seed,
+        progress=lambda done: print(f"\r{done} profiles", end="", flush=True),
+    )
+    print(f"\nGenerated {args.count} profiles in {time.perf_counter() - started:.0f} s.")
+
+
+if __name__ == "__main__":
+    main()

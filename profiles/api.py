@@ -1,0 +1,153 @@
+"""The read-only JSON API under /api/: published profiles, their revisions, and sources.
+
+Django REST framework answers the methods we do not serve (405), content negotiation and
+errors as JSON; CORS headers for any origin come from django-cors-headers (settings).
+"""
+
+from django.db.models import Prefetch
+from django.http import JsonResponse
+from django.shortcuts import redirect
+from django.urls import path, re_path
+from django.utils.translation import gettext as _
+from rest_framework.decorators import api_view
+from rest_framework.exceptions import NotFound, ParseError, ValidationError
+from rest_framework.pagination import PageNumberPagination
+from rest_framework.response import Response
+from rest_framework.views import exception_handler
+from reversion.models import Version
+
+from profiles.filters import ProfileFilters
+from profiles.models import Category, Citation, Fact, FormerSlug, Profile, ProfileType, Source
+from profiles.serializers import (
+    ProfileDetailSerializer,
+    ProfileSummarySerializer,
+    RevisionSerializer,
+    SourceSerializer,
+)
+
+
+class Pagination(PageNumberPagination):
+    """?page=N; a page that is not a number or does not exist is a 400, not an empty list."""
+
+    page_size = 30
+
+    def paginate_queryset(self, queryset, request, view=None):
+        try:
+            return super().paginate_queryset(queryset, request, view)
+        except NotFound:
+            raise ParseError(_("There is no page %(page)s.") % {"page": self.page_number}) from None
+
+    def get_page_number(self, request, paginator):
+        self.page_number = str(super().get_page_number(request, paginator))[:20]
+        return self.page_number
+
+
+def paginated(request, queryset, serializer_class):
+    pagination = Pagination()
+    page = pagination.paginate_queryset(queryset, request)
+    data = serializer_class(page, many=True, context={"request": request}).data
+    return pagination.get_paginated_response(data)
+
+
+def json_error_handler(exc, context):
+    """Every API error as {"status": 404, "message": "..."} (plus "errors" for bad fields)."""
+    response = exception_handler(exc, context)
+    if response is None:
+        return None
+    data = response.data
+    body = {"status": response.status_code}
+    if isinstance(data, dict) and "detail" in data:
+        body["message"] = str(data["detail"])
+    else:
+        body["message"] = _("Some of the parameters are not valid.")
+        body["errors"] = data
+    response.data = body
+    return response
+
+
+def published_profile(slug, profiles, url_name):
+    """(the published profile at this slug, None), (None, a redirect from a former slug of
+    one), or a JSON 404."""
+    profile = profiles.published().filter(slug=slug).first()
+    if profile:
+        return profile, None
+    former = FormerSlug.objects.filter(slug=slug, profile__published=True)
+    former = former.select_related("profile").first()
+    if former:
+        return None, redirect(url_name, former.profile.slug, permanent=True)
+    raise NotFound(_("There is no published profile at “%(slug)s”.") % {"slug": slug})
+
+
+def checked_filters(request):
+    """The browse filters from the query; a category or type that does not exist is a 400."""
+    filters = ProfileFilters.from_query(request.query_params)
+    errors = {}
+    if filters.category and not Category.objects.filter(slug=filters.category).exists():
+        errors["category"] = [_("There is no category “%(slug)s”.") % {"slug": filters.category}]
+    if filters.type and not ProfileType.objects.filter(slug=filters.type).exists():
+        errors["type"] = [_("There is no type “%(slug)s”.") % {"slug": filters.type}]
+    if errors:
+        raise ValidationError(errors)
+    return filters
+
+
+@api_view(["GET"])
+def profile_list(request):
+    """Anyone may list published profiles, filtered like /profiles/."""
+    filters = checked_filters(request)
+    profiles = filters.apply(Profile.objects.published())
+    profiles = profiles.select_related("category").prefetch_related("types")
+    profiles = profiles.only("slug", "name", "category", "location", "aliases", "updated")
+    profiles = profiles.order_by("name", "pk")
+    return paginated(request, profiles, ProfileSummarySerializer)
+
+
+@api_view(["GET"])
+def profile_detail(request, slug):
+    """Anyone may read a published profile with its facts, citations and sources."""
+    profiles = Profile.objects.select_related("category").prefetch_related(
+        "types",
+        Prefetch("facts", Fact.objects.select_related("label")),
+        Prefetch("citations", Citation.objects.select_related("source")),
+    )
+    profile, moved = published_profile(slug, profiles, "api:profile")
+    if moved:
+        return moved
+    versions = Version.objects.get_for_object(profile)
+    profile.current_revision_id = versions.values_list("revision_id", flat=True).first()
+    return Response(ProfileDetailSerializer(profile, context={"request": request}).data)
+
+
+@api_view(["GET"])
+def profile_revisions(request, slug):
+    """Anyone may list the revisions of a published profile, newest first."""
+    profile, moved = published_profile(slug, Profile.objects.all(), "api:profile-revisions")
+    if moved:
+        return moved
+    versions = Version.objects.get_for_object(profile).select_related("revision__user")
+    return paginated(request, versions.order_by("-revision_id"), RevisionSerializer)
+
+
+@api_view(["GET"])
+def source_detail(request, pk):
+    """Anyone may read a source (without the editors' notes)."""
+    source = Source.objects.filter(pk=pk).first()
+    if source is None:
+        raise NotFound(_("There is no source %(id)s.") % {"id": pk})
+    return Response(SourceSerializer(source, context={"request": request}).data)
+
+
+def not_found(request, path=""):
+    """Any other address under /api/: a JSON 404."""
+    message = _("There is nothing at this address of the API.")
+    return JsonResponse({"status": 404, "message": message}, status=404)
+
+
+app_name = "api"
+urlpatterns = [
+    path("profiles/", profile_list, name="profiles"),
+    path("profiles/<slug:slug>/", profile_detail, name="profile"),
+    path("profiles/<slug:slug>/revisions/", profile_revisions, name="profile-revisions"),
+    path("sources/<int:pk>/", source_detail, name="source"),
+    re_path(r"^(?P<path>.*)$", not_found),
+]

@@ -1,0 +1,269 @@
+"""Export of the public data (JSON or CSV) and import of a JSON export into another database.
+
+Public data only: published profiles, their facts, citations and the sources they cite, and the
+vocabularies they use. Never unpublished profiles, suggestions, contributors' emails or address
+hashes, editors' notes on sources, users or revisions.
+"""
+
+import csv
+from datetime import date, datetime
+
+import reversion
+from django.contrib.auth import get_user_model
+from django.db import transaction
+from django.utils import timezone
+
+from profiles.models import (
+    Category,
+    Citation,
+    Fact,
+    FactLabel,
+    FormerSlug,
+    Profile,
+    ProfileType,
+    Source,
+)
+from profiles.urlnorm import normalize_url
+
+FORMAT = "sourcebook-profiles"
+VERSION = 1
+SOURCE_FIELDS = [
+    "url",
+    "title",
+    "authors",
+    "publication",
+    "published_date",
+    "date_precision",
+    "archive_url",
+    "kind",
+]
+CSV_COLUMNS = [
+    "slug",
+    "name",
+    "category",
+    "location",
+    "types",
+    "aliases",
+    "lead",
+    "body",
+    "facts",
+    "sources",
+    "created",
+    "updated",
+]
+
+
+class ImportRefused(Exception):
+    """The file cannot be imported here; the message says why."""
+
+
+def public_profiles():
+    return (
+        Profile.objects.published()
+        .select_related("category")
+        .prefetch_related("types", "facts__label", "citations__source", "former_slugs")
+        .order_by("pk")
+    )
+
+
+def iso(value):
+    return value.isoformat() if value else None
+
+
+def export_data():
+    """Everything public, as one JSON-ready dict."""
+    profiles = list(public_profiles())
+    sources = {c.source.pk: c.source for p in profiles for c in p.citations.all()}
+    categories = {p.category.pk: p.category for p in profiles}
+    types = {t.pk: t for p in profiles for t in p.types.all()}
+    return {
+        "format": FORMAT,
+        "version": VERSION,
+        "exported_at": timezone.now().isoformat(),
+        "categories": [
+            {
+                "slug": c.slug,
+                "name": c.name,
+                "plural_name": c.plural_name,
+                "is_person": c.is_person,
+                "position": c.position,
+            }
+            for c in sorted(categories.values(), key=lambda c: c.pk)
+        ],
+        "types": [
+            {"slug": t.slug, "name": t.name} for t in sorted(types.values(), key=lambda t: t.pk)
+        ],
+        "sources": [
+            {"id": s.pk, **{name: _plain(getattr(s, name)) for name in SOURCE_FIELDS}}
+            for s in sorted(sources.values(), key=lambda s: s.pk)
+        ],
+        "profiles": [_profile_data(profile) for profile in profiles],
+    }
+
+
+def _plain(value):
+    return value.isoformat() if isinstance(value, date | datetime) else value
+
+
+def _profile_data(profile):
+    return {
+        "slug": profile.slug,
+        "name": profile.name,
+        "category": profile.category.slug,
+        "location": profile.location,
+        "types": [t.slug for t in profile.types.all()],
+        "aliases": profile.alias_list,
+        "lead": profile.lead,
+        "body": profile.body,
+        "created": iso(profile.created),
+        "updated": iso(profile.updated),
+        "former_slugs": sorted(former.slug for former in profile.former_slugs.all()),
+        "facts": [
+            {
+                "label": fact.label.name,
+                "value": fact.value,
+                "as_of": iso(fact.as_of),
+                "position": fact.position,
+            }
+            for fact in profile.facts.all()
+        ],
+        "citations": [
+            {
+                "key": citation.key,
+                "source": citation.source_id,
+                "accessed": iso(citation.accessed),
+                "pinpoint": citation.pinpoint,
+            }
+            for citation in profile.citations.all()
+        ],
+    }
+
+
+def write_csv(stream):
+    """One row per published profile, for spreadsheets: facts and source URLs one a line."""
+    writer = csv.writer(stream)
+    writer.writerow(CSV_COLUMNS)
+    for profile in public_profiles():
+        writer.writerow(
+            [
+                profile.slug,
+                profile.name,
+                profile.category.name,
+                profile.location,
+                "; ".join(t.name for t in profile.types.all()),
+                "; ".join(profile.alias_list),
+                profile.lead,
+                profile.body,
+                "\n".join(f"{fact.label.name}: {fact.value}" for fact in profile.facts.all()),
+                "\n".join(c.source.url or c.source.title for c in profile.citations.all()),
+                iso(profile.created),
+                iso(profile.updated),
+            ]
+        )
+
+
+def import_data(data, *, user=None, comment):
+    """Create the exported profiles, one revision each (by ``user``, with ``comment``).
+
+    Sources are matched to existing ones by normalized URL, so importing never duplicates a
+    source. Refuses a file that is not an export, or whose profiles' slugs are already taken.
+    """
+    if not isinstance(data, dict) or data.get("format") != FORMAT:
+        raise ImportRefused("This file is not a Sourcebook profiles export.")
+    if data.get("version") != VERSION:
+        raise ImportRefused(
+            f"This file is export version {data.get('version')}; expected {VERSION}."
+        )
+    slugs = [p["slug"] for p in data["profiles"]]
+    taken = sorted(
+        set(Profile.objects.filter(slug__in=slugs).values_list("slug", flat=True))
+        | set(FormerSlug.objects.filter(slug__in=slugs).values_list("slug", flat=True))
+    )
+    if taken:
+        raise ImportRefused(f"These profiles already exist: {', '.join(taken[:10])}.")
+    sources_by_id = {source["id"]: source for source in data["sources"]}
+    with transaction.atomic():
+        categories = {c["slug"]: _category(c) for c in data["categories"]}
+        types = {
+            t["slug"]: ProfileType.objects.get_or_create(
+                slug=t["slug"], defaults={"name": t["name"]}
+            )[0]
+            for t in data["types"]
+        }
+        created_sources = {}
+        for item in data["profiles"]:
+            with reversion.create_revision():
+                reversion.set_user(user)
+                reversion.set_comment(comment)
+                _create_profile(item, categories, types, sources_by_id, created_sources)
+    return len(data["profiles"])
+
+
+def _category(data):
+    return Category.objects.get_or_create(
+        slug=data["slug"],
+        defaults={
+            "name": data["name"],
+            "plural_name": data["plural_name"],
+            "is_person": data["is_person"],
+            "position": data["position"],
+        },
+    )[0]
+
+
+def _source(data):
+    normalized = normalize_url(data["url"])
+    existing = normalized and Source.objects.filter(normalized_url=normalized).first()
+    if existing:
+        return existing
+    fields = {name: data[name] for name in SOURCE_FIELDS}
+    if fields["published_date"]:
+        fields["published_date"] = date.fromisoformat(fields["published_date"])
+    return Source.objects.create(**fields)
+
+
+def _create_profile(item, categories, types, sources_by_id, created_sources):
+    profile = Profile.objects.create(
+        name=item["name"],
+        slug=item["slug"],
+        category=categories[item["category"]],
+        location=item["location"],
+        aliases="\n".join(item["aliases"]),
+        lead=item["lead"],
+        body=item["body"],
+        created=datetime.fromisoformat(item["created"]) if item.get("created") else timezone.now(),
+    )
+    profile.types.set(types[slug] for slug in item["types"])
+    for slug in item.get("former_slugs", []):
+        FormerSlug.objects.create(slug=slug, profile=profile)
+    for fact in item["facts"]:
+        Fact.objects.create(
+            profile=profile,
+            label=FactLabel.objects.get_or_create(name=fact["label"])[0],
+            value=fact["value"],
+            as_of=date.fromisoformat(fact["as_of"]) if fact["as_of"] else None,
+            position=fact["position"],
+        )
+    for citation in item["citations"]:
+        source_id = citation["source"]
+        if source_id not in created_sources:
+            created_sources[source_id] = _source(sources_by_id[source_id])
+        Citation.objects.create(
+            profile=profile,
+            key=citation["key"],
+            source=created_sources[source_id],
+            accessed=date.fromisoformat(citation["accessed"]) if citation["accessed"] else None,
+            pinpoint=citation["pinpoint"],
+        )
+    profile.rerender()
+    return profile
+
+
+def find_user(username):
+    if not username:
+        return None
+    User = get_user_model()
+    try:
+        return User.objects.get(**{User.USERNAME_FIELD: username})
+    except User.DoesNotExist:
+        raise ImportRefused(f"There is no user “{username}”.") from None
