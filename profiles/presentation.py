@@ -7,6 +7,7 @@ from dataclasses import dataclass, field
 from urllib.parse import urlencode
 
 from django.db.models import Q
+from django.urls import reverse
 from django.utils.html import escape
 from django.utils.safestring import mark_safe
 
@@ -71,7 +72,7 @@ def mark_missing_links(html_fragments):
     missing = missing_profile_slugs(slugs)
     if not missing:
         return [mark_safe(fragment) for fragment in html_fragments]
-    tip_url = "/tips/new/"  # editorial:tip_new
+    tip_url = reverse("editorial:tip_new")
 
     def replace(match):
         if match["slug"] not in missing:
