@@ -14,7 +14,6 @@ from profiles.models import (
     Citation,
     Fact,
     FactLabel,
-    FormerSlug,
     Profile,
     ProfileType,
     Source,
@@ -55,7 +54,11 @@ class CitationInlineFormSet(forms.BaseInlineFormSet):
                     "citations with those keys below, or correct the markers.",
                     len(unknown),
                 )
-                % {"keys": unknown[0] if len(unknown) == 1 else ", ".join(f"[^{k}]" for k in unknown)}
+                % {
+                    "keys": unknown[0]
+                    if len(unknown) == 1
+                    else ", ".join(f"[^{k}]" for k in unknown)
+                }
             )
 
     def texts_being_saved(self):
@@ -111,9 +114,7 @@ class ProfileAdmin(VersionAdmin):
 
     def save_model(self, request, obj, form, change):
         if change and "slug" in form.changed_data:
-            old_slug = form.initial["slug"]
-            FormerSlug.objects.filter(slug=obj.slug).delete()
-            FormerSlug.objects.get_or_create(slug=old_slug, defaults={"profile": obj})
+            obj.remember_former_slug(form.initial["slug"])
         super().save_model(request, obj, form, change)
 
     def save_related(self, request, form, formsets, change):
