@@ -23,13 +23,14 @@ from django.utils.html import format_html
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy, ngettext
 
-from editorial.merging import normalize_text
+from editorial.merging import has_conflict_markers, normalize_text
 from editorial.models import Suggestion
 from editorial.services import (
     EDITABLE_FIELDS,
     latest_revision_id,
     parse_partial_date,
     profile_fields_at,
+    profile_fingerprint,
     section_text,
     splice_section,
 )
@@ -682,3 +683,101 @@ class TipForm(ContributionForm):
             "new_sources": sources,
             **self.contributor_fields(),
         }
+
+
+# The review desk ------------------------------------------------------------------------------
+
+
+class ReviewForm(forms.Form):
+    """The editor's side of a suggestion: the merged result (editable) and a note.
+
+    For an edit there is one text per changed field, holding the merge of the suggestion into
+    the profile as it is now; where the two disagree it holds both, between conflict markers,
+    for the editor to resolve. For a tip, the name and category of the profile to start.
+    """
+
+    note = forms.CharField(
+        label=gettext_lazy("Note to the contributor"),
+        required=False,
+        max_length=5000,
+        widget=forms.Textarea(attrs={"rows": 3, "class": "vLargeTextField"}),
+        help_text=gettext_lazy(
+            "Shown on their tracking page and emailed to them if they gave an address."
+        ),
+    )
+    fingerprint = forms.CharField(widget=forms.HiddenInput, required=False)
+
+    def __init__(self, data=None, *, suggestion, profile=None, changes=()):
+        super().__init__(data)
+        self.suggestion = suggestion
+        self.profile = profile
+        self.changes = list(changes)
+        for change in self.changes:
+            rows = 14 if change.name in {"lead", "body"} else 2
+            self.fields[change.name] = forms.CharField(
+                label=review_label(change),
+                required=False,
+                strip=False,
+                max_length=settings.EDITORIAL_MAX_TEXT_CHARS * 2,
+                initial=change.merged.text,
+                widget=forms.Textarea(attrs={"rows": rows, "class": "vLargeTextField"}),
+            )
+        if suggestion.kind == Suggestion.Kind.TIP:
+            proposed = suggestion.proposed_changes
+            self.fields["name"] = forms.CharField(
+                label=_("Name of the new profile"), max_length=200, initial=proposed.get("name")
+            )
+            self.fields["category"] = forms.ModelChoiceField(
+                label=_("Category"),
+                queryset=Category.objects.all(),
+                initial=Category.objects.filter(slug=proposed.get("category")).first(),
+            )
+        if profile is not None:
+            self.fields["fingerprint"].initial = profile_fingerprint(profile)
+        self.order_fields([c.name for c in self.changes] + ["name", "category", "note"])
+
+    def clean(self):
+        data = super().clean()
+        if not self.changes:
+            return data
+        keys = list(self.profile.citations.values_list("key", flat=True))
+        keys += [source["key"] for source in self.suggestion.new_sources]
+        for change in self.changes:
+            text = data.get(change.name)
+            if text is None:
+                continue
+            if has_conflict_markers(text):
+                self.add_error(
+                    change.name,
+                    _(
+                        "Resolve the conflict first: keep the words that should stay and delete "
+                        "the marker lines (<<<<<<<, ======= and >>>>>>>)."
+                    ),
+                )
+                continue
+            unknown = unknown_marker_keys([text], keys)
+            if unknown:
+                self.add_error(
+                    change.name,
+                    _("The text cites %(keys)s, which the profile has no citation for.")
+                    % {"keys": ", ".join(f"[^{key}]" for key in unknown)},
+                )
+        return data
+
+    def resolution(self):
+        """What approve_suggestion applies: the texts, or the tip's name and category."""
+        if self.suggestion.kind == Suggestion.Kind.TIP:
+            return {"name": self.cleaned_data["name"], "category": self.cleaned_data["category"]}
+        if self.suggestion.kind == Suggestion.Kind.EDIT:
+            return {change.name: self.cleaned_data[change.name] for change in self.changes}
+        return None
+
+
+def review_label(change):
+    if change.section and change.section_found:
+        return _("%(field)s: the section being edited") % {"field": change.label}
+    if change.section:
+        return _("%(field)s (whole): the edited section is no longer in the profile") % {
+            "field": change.label
+        }
+    return change.label

@@ -14,7 +14,6 @@ from functools import partial
 
 import reversion
 from django.conf import settings
-from django.contrib.contenttypes.models import ContentType
 from django.core.mail import send_mail
 from django.db import IntegrityError, transaction
 from django.template.loader import render_to_string
@@ -35,6 +34,7 @@ from editorial.merging import (
 from editorial.models import Suggestion
 from profiles.markup import body_sections, unknown_marker_keys
 from profiles.models import Category, Citation, FormerSlug, Profile, Source
+from profiles.stored_versions import stored_fields
 from profiles.urlnorm import normalize_url
 
 # The profile fields a contributor may change, in the order forms and diffs show them.
@@ -80,9 +80,8 @@ class DuplicateSuggestion(Exception):
 
 def latest_revision_id(profile):
     """The id of the newest revision that saved this profile, or None."""
-    content_type = ContentType.objects.get_for_model(Profile)
     return (
-        Version.objects.filter(content_type=content_type, object_id=str(profile.pk))
+        Version.objects.get_for_object_reference(Profile, profile.pk)
         .order_by("-revision_id")
         .values_list("revision_id", flat=True)
         .first()
@@ -90,14 +89,15 @@ def latest_revision_id(profile):
 
 
 def profile_fields_at(profile, revision_id):
-    """The editable fields of the profile as saved in that revision, or None."""
-    content_type = ContentType.objects.get_for_model(Profile)
-    version = Version.objects.filter(
-        content_type=content_type, object_id=str(profile.pk), revision_id=revision_id
-    ).first()
-    if version is None:
+    """The editable fields of the profile as that revision stored them, or None."""
+    version = (
+        Version.objects.get_for_object_reference(Profile, profile.pk)
+        .filter(revision_id=revision_id)
+        .first()
+    )
+    fields = stored_fields(version) if version else None
+    if fields is None:
         return None
-    fields = version.field_dict
     return {name: fields.get(name) or "" for name in EDITABLE_FIELDS}
 
 

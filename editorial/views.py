@@ -5,6 +5,7 @@ from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 from django.views.decorators.http import require_POST, require_safe
 
+from editorial.diffs import diff_against_profile
 from editorial.forms import ReportErrorForm, SuggestEditForm, TipForm
 from editorial.models import Suggestion
 from editorial.ratelimit import address_hash, rate_limited
@@ -93,13 +94,12 @@ def suggest_edit_send(request, slug):
 
 
 def render_preview(request, profile, form, changed_since_preview=False):
-    from editorial.diffs import suggestion_preview_diff
-
+    new_sources = form.sources.sources()
     context = {
         "profile": profile,
         "form": form,
-        "diff": suggestion_preview_diff(profile, form.proposed_fields()),
-        "new_sources": form.sources.sources(),
+        "diff": diff_against_profile(profile, form.proposed_fields(), new_sources),
+        "new_sources": new_sources,
         "changed_since_preview": changed_since_preview,
     }
     return render(request, "editorial/suggestion_preview.html", context)
