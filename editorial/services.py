@@ -138,7 +138,11 @@ def suggestion_fingerprint(*, kind, profile, section, proposed_changes, new_sour
         "kind": kind,
         "profile": profile.pk if profile else None,
         "section": section,
-        "proposed": {name: change.get("proposed") for name, change in proposed_changes.items()},
+        # An edit stores {"base", "proposed"} per field; a tip stores plain values.
+        "proposed": {
+            name: change["proposed"] if isinstance(change, dict) else change
+            for name, change in proposed_changes.items()
+        },
         "sources": sorted(normalize_url(source.get("url", "")) for source in new_sources),
         "message": " ".join(message.split()).casefold(),
     }
