@@ -624,6 +624,7 @@ class TipForm(ContributionForm):
     category = forms.ModelChoiceField(
         label=gettext_lazy("Category"),
         queryset=Category.objects.all(),
+        to_field_name="slug",
         empty_label=gettext_lazy("Choose one"),
     )
 
@@ -730,6 +731,7 @@ class ReviewForm(forms.Form):
             self.fields["category"] = forms.ModelChoiceField(
                 label=_("Category"),
                 queryset=Category.objects.all(),
+                to_field_name="slug",
                 initial=Category.objects.filter(slug=proposed.get("category")).first(),
             )
         if profile is not None:
