@@ -251,11 +251,13 @@ class ContributionForm(forms.Form):
 
     def clean_started(self):
         try:
-            payload = signing.loads(
-                self.cleaned_data["started"], salt=STARTED_SALT, max_age=FORM_MAX_AGE
-            )
-            self.seconds_to_fill = time.time() - float(payload["t"])
+            payload = signing.loads(self.cleaned_data["started"], salt=STARTED_SALT)
+            seconds = time.time() - float(payload["t"])
         except (signing.BadSignature, KeyError, TypeError, ValueError):
+            seconds = None
+        if seconds is not None and 0 <= seconds <= FORM_MAX_AGE:
+            self.seconds_to_fill = seconds
+        else:
             self.refresh_started()
             raise ValidationError(
                 _("This form was open for too long. Check what you wrote and send it again.")
@@ -268,6 +270,10 @@ class ContributionForm(forms.Form):
 
     def clean(self):
         data = super().clean()
+        # Errors on hidden fields would be invisible: show them above the form instead.
+        for field in self.hidden_fields():
+            for error in self._errors.pop(field.name, []):
+                self.add_error(None, error)
         self.check_links()
         return data
 

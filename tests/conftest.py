@@ -1,10 +1,32 @@
+import importlib
+
 import pytest
 import reversion
+from django.apps import apps
 from django.contrib.auth import get_user_model
 from django.db.models.signals import pre_save
 from reversion.models import Version
 
 from editorial.permissions import editors_group
+
+
+def seed_migration_data():
+    """Put back the rows that data migrations seed (categories, fact labels): a transactional
+    test ends with a flush that removes them, and --reuse-db keeps that database."""
+    seeding = importlib.import_module("profiles.migrations.0002_seed_categories_and_labels")
+    seeding.seed(apps, None)
+
+
+@pytest.fixture(scope="session")
+def django_db_setup(django_db_setup, django_db_blocker):
+    with django_db_blocker.unblock():
+        seed_migration_data()
+
+
+@pytest.fixture
+def seeded_transactional_db(transactional_db):
+    """A transactional database (for tests with threads) with the seeded rows in it."""
+    seed_migration_data()
 
 
 @pytest.fixture(autouse=True)
