@@ -119,10 +119,18 @@ class SourceForm(forms.Form):
         self.helper = FormHelper()
         self.helper.form_tag = False
         self.helper.disable_csrf = True
-        self.helper.layout = Layout(
-            Div(
+        if require_key:
+            self.fields["key"].label = _("Key (required)")
+            first_row = [
                 Div(Field("key"), css_class="col-md-4"),
                 Div(Field("url"), css_class="col-md-8"),
+            ]
+        else:  # a tip cites nothing yet: the keys are made up when it is approved
+            del self.fields["key"]
+            first_row = [Div(Field("url"), css_class="col-12")]
+        self.helper.layout = Layout(
+            Div(
+                *first_row,
                 Div(Field("title"), css_class="col-12"),
                 Div(Field("authors"), css_class="col-md-5"),
                 Div(Field("publication"), css_class="col-md-4"),
@@ -636,7 +644,7 @@ class TipForm(ContributionForm):
 
     def __init__(self, data=None, **kwargs):
         super().__init__(data, **kwargs)
-        self.sources = SourceFormSet(data, prefix="source", form_kwargs={"require_key": False})
+        self.sources = TipSourceFormSet(data, prefix="source", form_kwargs={"require_key": False})
         self.helper.layout = Layout(
             Div(
                 Div(Field("name"), css_class="col-md-7"),
@@ -646,7 +654,7 @@ class TipForm(ContributionForm):
             Field("message"),
             HTML(
                 '{% include "editorial/_source_formset.html" with formset=form.sources '
-                "keys_optional=True %}"
+                "for_tip=True %}"
             ),
             *self.contributor_layout(),
         )
@@ -680,7 +688,7 @@ class TipForm(ContributionForm):
     def submission(self):
         sources = self.sources.sources()
         for number, source in enumerate(sources, start=1):
-            source["key"] = source["key"] or f"source-{number}"
+            source["key"] = f"source-{number}"
         return {
             "kind": Suggestion.Kind.TIP,
             "proposed_changes": {
