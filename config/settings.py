@@ -188,3 +188,4 @@ LOGGING = {
 }
 
 PROFILES_PER_PAGE = 30
+REVISIONS_PER_PAGE = 50  # history and recent changes
