@@ -114,6 +114,7 @@ class ProfileAdmin(VersionAdmin):
         (_("Publishing"), {"fields": ["published", "created", "updated"]}),
     ]
 
+    object_history_template = "admin/profiles/profile/object_history.html"
     # The admin history lists the latest revisions; the public history pages through them all.
     admin_history_size = 100
 
