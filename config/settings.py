@@ -188,6 +188,7 @@ LOGGING = {
 }
 
 PROFILES_PER_PAGE = 30
+REVISIONS_PER_PAGE = 50  # history and recent changes
 
 # The site's address, for links in emails sent outside a request (tracking links).
 SITE_URL = os.environ.get("SOURCEBOOK_SITE_URL", "http://127.0.0.1:8000")

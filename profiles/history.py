@@ -20,6 +20,7 @@ from datetime import datetime
 import reversion
 from django.contrib.contenttypes.models import ContentType
 from django.core.exceptions import ValidationError
+from django.core.paginator import Paginator
 from django.core.serializers.base import DeserializationError
 from django.db import transaction
 from django.db.models import CharField, OuterRef, Subquery
@@ -32,6 +33,8 @@ from profiles.models import Category, Citation, Fact, FactLabel, Profile, Profil
 from profiles.stored_versions import fields_of, stored_fields
 
 SITE_AUTHOR = "Sourcebook"  # shown as "who" for revisions made without a user
+# Columns derived from the text at save: not worth showing in a read-only old revision.
+DERIVED = {"lead_html", "body_html", "toc", "references", "value_html", "normalized_url"}
 
 
 class RevisionUnavailable(Exception):
@@ -98,6 +101,23 @@ def snapshot_of_profile(profile):
     )
 
 
+def empty_snapshot():
+    """A profile with nothing in it: what the first revision is compared with."""
+    return ProfileSnapshot(
+        name="",
+        slug="",
+        category="",
+        location="",
+        types=[],
+        aliases="",
+        lead="",
+        body="",
+        published=False,
+        facts=[],
+        citations=[],
+    )
+
+
 def snapshot_of_revision(profile, revision):
     """The profile as the revision (a Revision or its id) stored it.
 
@@ -125,6 +145,11 @@ class StoredObject:
     object: object = None
     m2m: dict = field(default_factory=dict)
     problem: str = ""
+
+    @property
+    def shown_fields(self):
+        """The stored fields a reader can use: the derived HTML and indexes are left out."""
+        return [(name, value) for name, value in self.fields.items() if name not in DERIVED]
 
 
 def load_stored_object(version, fields):
@@ -178,6 +203,10 @@ class ProfileRevision:
     @property
     def number(self):
         return self.revision.pk
+
+    @property
+    def who(self):
+        return display_name(self.revision.user)
 
     def snapshot(self):
         if self.problems:
@@ -289,6 +318,10 @@ class HistoryEntry:
             return None
         return self.size - self.previous_size
 
+    @property
+    def size_change_magnitude(self):
+        return abs(self.size_change or 0)
+
 
 def display_name(user):
     if user is None:
@@ -344,6 +377,36 @@ def history_entries(versions, older=None):
         )
         for version, before in zip(versions, previous, strict=True)
     ]
+
+
+def paged_history(profile, page_number, per_page):
+    """One page of a profile's history: (the Paginator page, its HistoryEntry rows).
+
+    Two queries whatever the length of the history: the count, and the page's versions plus
+    the one before them.
+    """
+    versions = profile_versions(profile)
+    page = Paginator(versions, per_page).get_page(page_number)
+    if not page.paginator.count:
+        return page, []
+    shown = page.end_index() - page.start_index() + 1
+    rows = list(versions[page.start_index() - 1 : page.end_index() + 1])
+    return page, history_entries(rows[:shown], older=rows[shown] if len(rows) > shown else None)
+
+
+def has_revision(profile, revision_id):
+    return Version.objects.get_for_object(profile).filter(revision_id=revision_id).exists()
+
+
+def previous_revision_id(profile, revision_id):
+    """The id of the profile's revision before this one, or None."""
+    return (
+        Version.objects.get_for_object(profile)
+        .filter(revision_id__lt=revision_id)
+        .order_by("-revision_id")
+        .values_list("revision_id", flat=True)
+        .first()
+    )
 
 
 def recent_versions():

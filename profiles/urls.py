@@ -1,6 +1,7 @@
 from django.urls import path
 
 from profiles import views
+from profiles.feeds import ProfileHistoryFeed, RecentChangesFeed
 
 app_name = "profiles"
 
@@ -8,5 +9,21 @@ urlpatterns = [
     path("", views.home, name="home"),
     path("profiles/", views.profile_browse, name="browse"),
     path("profiles/<slug:slug>/", views.profile_detail, name="detail"),
+    path("profiles/<slug:slug>/history/", views.profile_history, name="history"),
+    path("profiles/<slug:slug>/history/feed/", ProfileHistoryFeed(), name="history_feed"),
+    path(
+        "profiles/<slug:slug>/revisions/<int:revision_id>/",
+        views.profile_revision,
+        name="revision",
+    ),
+    path(
+        "profiles/<slug:slug>/revisions/<int:revision_id>/revert/",
+        views.revert_confirm,
+        name="revert_confirm",
+    ),
+    path("profiles/<slug:slug>/revert/", views.profile_revert, name="revert"),
+    path("profiles/<slug:slug>/diff/", views.profile_diff, name="diff"),
+    path("recent/", views.recent_changes, name="recent"),
+    path("recent/feed/", RecentChangesFeed(), name="recent_feed"),
     path("sources/<int:pk>/", views.source_detail, name="source"),
 ]

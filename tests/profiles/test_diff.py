@@ -2,10 +2,15 @@ from dataclasses import replace
 from datetime import date
 
 import pytest
+import reversion
 from django.template.loader import render_to_string
+from django.urls import reverse
+from reversion.models import Version
 
 from profiles.diffs import DELETE, INSERT, diff_snapshots, diff_text
-from profiles.history import ProfileSnapshot
+from profiles.history import ProfileSnapshot, current_revision
+from tests.factories import make_profile
+from tests.html import parse
 
 
 def marked(segments, op):
@@ -134,3 +139,90 @@ def test_the_diff_partial_escapes_text_and_marks_ins_and_del(text):
     assert "<script>" not in html
     assert '<ins class="diff-ins">' in html
     assert '<del class="diff-del">' in html
+
+
+# The diff page ------------------------------------------------------------------------------
+
+
+def edit_profile(profile, **fields):
+    with reversion.create_revision():
+        reversion.set_comment("Edited.")
+        for name, value in fields.items():
+            setattr(profile, name, value)
+        profile.save()
+        profile.rerender()
+    return current_revision(profile).pk
+
+
+def diff_page(client, profile, **params):
+    return client.get(reverse("profiles:diff", args=[profile.slug]), params)
+
+
+@pytest.mark.django_db
+def test_the_diff_page_marks_removed_and_added_words_of_the_body(client):
+    profile = make_profile(body="## Background\n\nIt began in a library basement.[^first]")
+    first = current_revision(profile).pk
+    last = edit_profile(profile, body="## Background\n\nIt began in a church hall.[^first]")
+    soup = parse(diff_page(client, profile, **{"from": first, "to": last}))
+    assert len(soup.find_all("h1")) == 1
+    assert [d.get_text() for d in soup.select("del.diff-del")] == ["library basement"]
+    assert [i.get_text() for i in soup.select("ins.diff-ins")] == ["church hall"]
+    headers = [th.get_text() for th in soup.select(".diff-text thead th")]
+    assert headers == [f"Revision {first}", f"Revision {last}"]
+
+
+@pytest.mark.django_db
+def test_the_older_revision_is_on_the_left_whichever_order_they_are_asked_in(client):
+    profile = make_profile(lead="Old words.[^first]")
+    first = current_revision(profile).pk
+    last = edit_profile(profile, lead="New words.[^first]")
+    soup = parse(diff_page(client, profile, **{"from": last, "to": first}))
+    assert [d.get_text() for d in soup.select("del.diff-del")] == ["Old"]
+
+
+@pytest.mark.django_db
+def test_without_from_the_diff_compares_with_the_revision_before(client):
+    profile = make_profile(lead="One.[^first]")
+    edit_profile(profile, lead="Two.[^first]")
+    last = edit_profile(profile, lead="Three.[^first]")
+    for params in ({"to": last}, {}):
+        soup = parse(diff_page(client, profile, **params))
+        assert [d.get_text() for d in soup.select("del.diff-del")] == ["Two"]
+
+
+@pytest.mark.django_db
+def test_the_first_revision_is_compared_with_nothing(client):
+    profile = make_profile(lead="First words.[^first]")
+    soup = parse(diff_page(client, profile, to=current_revision(profile).pk))
+    assert "First words.[^first]" in [i.get_text() for i in soup.select("ins.diff-ins")]
+    assert [c.get_text(strip=True) for c in soup.select(".diff-citation-added code")] == [
+        "[^first]"
+    ]
+
+
+@pytest.mark.django_db
+@pytest.mark.parametrize("params", [{"from": "abc", "to": "1"}, {"to": "1.5"}, {"from": ""}])
+def test_a_diff_with_a_revision_that_is_not_a_number_is_not_found(client, params):
+    profile = make_profile()
+    assert diff_page(client, profile, **params).status_code == 404
+
+
+@pytest.mark.django_db
+def test_a_diff_with_another_profiles_revision_is_not_found(client):
+    profile, other = make_profile(), make_profile("Other Fund")
+    params = {"from": current_revision(other).pk, "to": current_revision(profile).pk}
+    assert diff_page(client, profile, **params).status_code == 404
+
+
+@pytest.mark.django_db
+def test_a_diff_with_a_revision_that_cannot_load_explains_instead_of_failing(client):
+    profile = make_profile()
+    first = current_revision(profile)
+    last = edit_profile(profile, lead="Changed.[^first]")
+    version = Version.objects.get_for_object(profile).get(revision=first)
+    version.serialized_data = "[{not json"
+    version.save()
+    soup = parse(diff_page(client, profile, **{"from": first.pk, "to": last}))
+    notice = soup.select_one(".unloadable-notice")
+    assert f"Revision {first.pk} was stored before a change" in notice.get_text()
+    assert notice.a["href"] == f"/profiles/{profile.slug}/revisions/{first.pk}/"
