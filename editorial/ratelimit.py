@@ -46,8 +46,11 @@ class Exceeded:
         return max(1, int((self.retry_at - timezone.now()).total_seconds() + 0.999))
 
 
-def configured_limits():
-    return [Limit(seconds, count) for seconds, count in settings.EDITORIAL_RATE_LIMITS]
+SETTINGS = {"submit": "EDITORIAL_RATE_LIMITS", "preview": "EDITORIAL_PREVIEW_RATE_LIMITS"}
+
+
+def configured_limits(scope):
+    return [Limit(seconds, count) for seconds, count in getattr(settings, SETTINGS[scope])]
 
 
 def client_address(request):
@@ -98,13 +101,13 @@ def count_in_cache(key, seconds):
         return 1
 
 
-def register_attempt(key_prefix):
-    """Count one attempt against every limit; return how it was exceeded, or None."""
+def register_attempt(address, scope="submit"):
+    """Count one attempt against every limit of the scope; return how it was exceeded, or None."""
     now = timezone.now()
     exceeded = None
-    for limit in configured_limits():
+    for limit in configured_limits(scope):
         start = window_start(now, limit.seconds)
-        key = f"ratelimit:{key_prefix}:{limit.seconds}"
+        key = f"ratelimit:{scope}:{address}:{limit.seconds}"
         if settings.REDIS_URL:
             count = count_in_cache(f"{key}:{int(start.timestamp())}", limit.seconds)
         else:
@@ -116,18 +119,22 @@ def register_attempt(key_prefix):
     return exceeded
 
 
-def rate_limited(view):
-    """Answer 429 when the client sent too many submissions; put it under @require_POST."""
+def rate_limited(view=None, *, scope="submit"):
+    """Answer 429 when the client sent too many requests of the scope ("submit" for what is
+    stored, "preview" for the cheaper preview). Put it under @require_POST."""
 
-    @functools.wraps(view)
-    def wrapper(request, *args, **kwargs):
-        exceeded = register_attempt(address_hash(request))
-        if exceeded:
-            response = render(
-                request, "editorial/rate_limited.html", {"exceeded": exceeded}, status=429
-            )
-            response["Retry-After"] = str(exceeded.retry_after)
-            return response
-        return view(request, *args, **kwargs)
+    def decorator(view):
+        @functools.wraps(view)
+        def wrapper(request, *args, **kwargs):
+            exceeded = register_attempt(address_hash(request), scope)
+            if exceeded:
+                response = render(
+                    request, "editorial/rate_limited.html", {"exceeded": exceeded}, status=429
+                )
+                response["Retry-After"] = str(exceeded.retry_after)
+                return response
+            return view(request, *args, **kwargs)
 
-    return wrapper
+        return wrapper
+
+    return decorator(view) if view else decorator

@@ -64,6 +64,7 @@ def suggest_edit(request, slug):
 
 
 @require_POST
+@rate_limited(scope="preview")
 def suggest_edit_preview(request, slug):
     """Anyone may preview a suggested edit as a diff against the profile; nothing is stored."""
     profile = get_published_profile(slug)

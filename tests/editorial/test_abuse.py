@@ -19,6 +19,7 @@ from tests.editorial.submitting import (
     field_errors,
     filled_in,
     form_fields,
+    preview_edit,
     send_report,
 )
 from tests.html import parse
@@ -180,6 +181,17 @@ def test_the_same_suggestion_sent_twice_is_stored_once(client, profile):
     assert Suggestion.objects.count() == 1
 
 
+def test_previews_have_their_own_more_generous_limit(client, profile, settings):
+    settings.EDITORIAL_PREVIEW_RATE_LIMITS = [(60, 2)]
+    with mock.patch("editorial.ratelimit.timezone.now", return_value=A_MOMENT):
+        responses = [
+            preview_edit(client, profile, location=f"Place {n}", message="Shorter.")
+            for n in range(3)
+        ]
+        assert send_report(client, profile, message="Still allowed.").status_code == 302
+    assert [response.status_code for response in responses] == [200, 200, 429]
+
+
 def test_the_database_refuses_two_identical_pending_suggestions(profile):
     report = Suggestion.objects.create(
         kind="error", profile=profile, message="Same.", fingerprint="f" * 64
@@ -242,7 +254,7 @@ def test_the_database_counter_is_exact_under_concurrent_workers(seeded_transacti
         try:
             barrier.wait()
             for _ in range(attempts):
-                ratelimit.count_in_database("ratelimit:shared:60", A_MOMENT)
+                ratelimit.count_in_database("ratelimit:submit:shared:60", A_MOMENT)
         finally:
             connection.close()
 
@@ -251,7 +263,8 @@ def test_the_database_counter_is_exact_under_concurrent_workers(seeded_transacti
         thread.start()
     for thread in threads:
         thread.join()
-    assert RateLimitCounter.objects.get(key="ratelimit:shared:60").count == workers * attempts
+    counter = RateLimitCounter.objects.get(key="ratelimit:submit:shared:60")
+    assert counter.count == workers * attempts
 
 
 def redis_is_running():

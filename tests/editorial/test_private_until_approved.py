@@ -1,6 +1,9 @@
 """What contributors send stays private until an editor applies it to a profile."""
 
+import io
+
 import pytest
+from django.core.management import call_command, get_commands
 from django.test import Client
 from django.urls import NoReverseMatch, reverse
 
@@ -11,33 +14,47 @@ pytestmark = pytest.mark.django_db
 
 SECRET = "Quillfeather"  # a word that appears only in what contributors sent
 
-# Public pages by URL name, with their arguments and query; the ones another branch has not
-# delivered yet (search, feeds, the sitemap, the JSON API, history) are checked once they exist.
+# Public pages by URL name, with their arguments and query; the ones other branches deliver
+# (search, the sitemap, the JSON API) are checked as soon as they are merged in.
 PUBLIC_PAGES = [
-    ("profiles:home", "none", {}),
-    ("profiles:browse", "none", {}),
-    ("profiles:browse", "none", {"letter": "H"}),
-    ("profiles:detail", "slug", {}),
-    ("profiles:source", "source", {}),
-    ("profiles:history", "slug", {}),
-    ("profiles:history_feed", "slug", {}),
-    ("profiles:recent", "none", {}),
-    ("profiles:recent_feed", "none", {}),
-    ("profiles:search", "none", {"q": SECRET}),
-    ("profiles:api_profile", "slug", {}),
-    ("profiles:api_profiles", "none", {}),
-    ("sitemap", "none", {}),
-    ("django.contrib.sitemaps.views.sitemap", "none", {}),
+    ("profiles:home", [], {}),
+    ("profiles:browse", [], {}),
+    ("profiles:browse", [], {"letter": "H"}),
+    ("profiles:detail", ["slug"], {}),
+    ("profiles:source", ["source"], {}),
+    ("profiles:history", ["slug"], {}),
+    ("profiles:history_feed", ["slug"], {}),
+    ("profiles:recent", [], {}),
+    ("profiles:recent_feed", [], {}),
+    ("profiles:search", [], {"q": SECRET}),
+    ("profiles:sitemap", [], {}),
+    ("profiles:sitemap-section", ["pages"], {}),
+    ("profiles:sitemap-section", ["profiles"], {}),
+    ("profiles:sitemap-section", ["sources"], {}),
+    ("api:profiles", [], {}),
+    ("api:profile", ["slug"], {}),
+    ("api:profile-revisions", ["slug"], {}),
+    ("api:source", ["source"], {}),
 ]
+EXPORTS = [("export_profiles", {"format": "json"}), ("export_profiles", {"format": "csv"})]
 
 
 def public_urls(profile):
-    args = {"none": [], "slug": [profile.slug], "source": [profile.citations.first().source_id]}
-    for name, kind, query in PUBLIC_PAGES:
+    values = {"slug": profile.slug, "source": profile.citations.first().source_id}
+    for name, args, query in PUBLIC_PAGES:
         try:
-            yield reverse(name, args=args[kind]), query
+            yield reverse(name, args=[values.get(arg, arg) for arg in args]), query
         except NoReverseMatch:
             continue
+
+
+def exports():
+    commands = get_commands()
+    for command, options in EXPORTS:
+        if command in commands:
+            out = io.StringIO()
+            call_command(command, stdout=out, **options)
+            yield f"{command} {options}", out.getvalue()
 
 
 def test_pending_rejected_and_spam_text_never_appears_on_public_pages(profile, editor):
@@ -65,6 +82,9 @@ def test_pending_rejected_and_spam_text_never_appears_on_public_pages(profile, e
         assert b"quill@example.org" not in response.content, url
         checked += 1
     assert checked >= 8
+    for name, text in exports():
+        assert SECRET not in text, name
+        assert "quill@example.org" not in text, name
 
 
 def test_the_admin_is_not_public_either(client, profile):
