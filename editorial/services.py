@@ -302,7 +302,7 @@ def lock_pending(suggestion):
     locked = Suggestion.objects.select_for_update().get(pk=suggestion.pk)
     if not locked.is_pending:
         raise NotPending(
-            _("Suggestion #%(number)s was already %(status)s by someone else.")
+            _("Suggestion #%(number)s is no longer pending: it is %(status)s now.")
             % {"number": locked.pk, "status": locked.get_status_display().lower()}
         )
     return locked
@@ -328,6 +328,10 @@ def approve_suggestion(*, suggestion, editor, note="", resolution=None, expected
         suggestion = lock_pending(suggestion)
         revision = None
         if suggestion.kind == Suggestion.Kind.EDIT:
+            if profile is None:
+                raise InvalidResult(
+                    _("The profile this suggestion edits has been deleted; reject it instead.")
+                )
             try:
                 revision = apply_edit(suggestion, profile, editor, resolution, expected_fingerprint)
             except MergeConflict as conflict:

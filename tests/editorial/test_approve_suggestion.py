@@ -8,6 +8,7 @@ from editorial.services import (
     NotPending,
     approve_suggestion,
     latest_revision_id,
+    reject_suggestion,
 )
 from profiles.models import Citation, Profile, Source
 from tests.conftest import assert_one_new_revision
@@ -203,3 +204,15 @@ def test_the_base_revision_is_the_one_the_contributor_saw(profile):
     assert Suggestion.objects.get().proposed_changes == {
         "location": {"base": "Port Verity, Eastmark", "proposed": "Elsewhere"}
     }
+
+
+def test_an_edit_to_a_deleted_profile_cannot_be_approved_but_can_be_rejected(profile, editor):
+    suggestion = make_suggestion(profile, location="Gone")
+    with reversion.create_revision():
+        profile.delete()
+    suggestion.refresh_from_db()
+    with pytest.raises(InvalidResult, match="deleted"):
+        approve_suggestion(suggestion=suggestion, editor=editor)
+    reject_suggestion(suggestion=suggestion, editor=editor, note="The profile was removed.")
+    suggestion.refresh_from_db()
+    assert suggestion.status == "rejected"
