@@ -3,6 +3,7 @@ from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.cache import add_never_cache_headers, patch_cache_control
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
+from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_POST, require_safe
 
 from editorial.diffs import diff_against_profile
@@ -32,6 +33,10 @@ def submit_or_report_duplicate(request, form):
         return None
 
 
+# The forms carry a CSRF token and a signed timestamp of when they were shown, so no cache may
+# keep them (@never_cache); the pages behind a tracking token are private as well.
+
+
 def private(response):
     """A page for one contributor's eyes: never cached by anyone, never indexed."""
     add_never_cache_headers(response)
@@ -50,6 +55,7 @@ def render_suggest_form(request, profile, form, status=200):
 
 
 @require_safe
+@never_cache
 def suggest_edit(request, slug):
     """Anyone may open the form to suggest an edit to a published profile or one section."""
     profile = get_published_profile(slug)
@@ -64,6 +70,7 @@ def suggest_edit(request, slug):
 
 
 @require_POST
+@never_cache
 @rate_limited(scope="preview")
 def suggest_edit_preview(request, slug):
     """Anyone may preview a suggested edit as a diff against the profile; nothing is stored."""
@@ -79,6 +86,7 @@ def suggest_edit_preview(request, slug):
 
 
 @require_POST
+@never_cache
 @rate_limited
 def suggest_edit_send(request, slug):
     """Anyone may send a previewed suggestion; it waits, private, for an editor's review."""
@@ -117,6 +125,7 @@ def with_another_source(data):
 
 
 @require_safe
+@never_cache
 def report_error(request, slug):
     """Anyone may open the form to report an error in a published profile."""
     profile = get_published_profile(slug)
@@ -125,6 +134,7 @@ def report_error(request, slug):
 
 
 @require_POST
+@never_cache
 @rate_limited
 def report_error_send(request, slug):
     """Anyone may send an error report; it waits, private, for an editor."""
@@ -138,6 +148,7 @@ def report_error_send(request, slug):
 
 
 @require_safe
+@never_cache
 def tip_new(request):
     """Anyone may open the form to tip us about a profile we do not have yet."""
     form = TipForm(initial={"name": request.GET.get("name", "")[:200]})
@@ -145,6 +156,7 @@ def tip_new(request):
 
 
 @require_POST
+@never_cache
 @rate_limited
 def tip_new_send(request):
     """Anyone may send a tip for a new profile; it waits, private, for an editor."""

@@ -230,3 +230,13 @@ def test_the_suggest_form_makes_a_fixed_number_of_queries(
     # profile with category, its latest revision, its citation keys
     with django_assert_num_queries(3):
         assert client.get(url).status_code == 200
+
+
+def test_the_forms_are_never_cached_because_they_carry_a_token_and_a_timestamp(client, profile):
+    for url in [
+        reverse("editorial:suggest_edit", args=[profile.slug]),
+        reverse("editorial:report_error", args=[profile.slug]),
+        reverse("editorial:tip_new"),
+    ]:
+        cache_control = client.get(url)["Cache-Control"]
+        assert "no-store" in cache_control and "private" in cache_control, url
