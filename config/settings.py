@@ -210,3 +210,17 @@ REST_FRAMEWORK = {
 CORS_URLS_REGEX = r"^/api/"
 CORS_ALLOW_ALL_ORIGINS = True
 CORS_ALLOW_METHODS = ["GET", "HEAD", "OPTIONS"]
+REVISIONS_PER_PAGE = 50  # history and recent changes
+
+# The site's address, for links in emails sent outside a request (tracking links).
+SITE_URL = os.environ.get("SOURCEBOOK_SITE_URL", "http://127.0.0.1:8000")
+
+# Public submissions (editorial): limits per network address as (seconds, submissions),
+# kept in the database or, with REDIS_URL, in Redis; see editorial/ratelimit.py.
+EDITORIAL_RATE_LIMITS = [(60, 8), (24 * 3600, 50)]
+EDITORIAL_PREVIEW_RATE_LIMITS = [(60, 30), (24 * 3600, 300)]  # previews store nothing
+# The key of the address hash; defaults to SECRET_KEY. Changing it resets the limits.
+EDITORIAL_ADDRESS_SALT = os.environ.get("SOURCEBOOK_ADDRESS_SALT", "")
+EDITORIAL_MIN_FILL_SECONDS = 3  # sent faster than this, a form is quarantined as spam
+EDITORIAL_MAX_TEXT_CHARS = 100_000
+EDITORIAL_MAX_LINKS = 10  # new links one suggestion may add

@@ -15,6 +15,9 @@ class SuggestionQuerySet(models.QuerySet):
     def pending(self):
         return self.filter(status=Suggestion.Status.PENDING)
 
+    def for_review(self):
+        return self.select_related("profile", "reviewer")
+
 
 class Suggestion(models.Model):
     """Something the public sent: an edit, an error report or a tip for a new profile.
@@ -62,6 +65,17 @@ class Suggestion(models.Model):
     contributor_name = models.CharField(max_length=100, blank=True)
     contributor_email = models.EmailField(blank=True)
     address_hash = models.CharField(max_length=64, blank=True, db_index=True)
+    fingerprint = models.CharField(
+        max_length=64,
+        blank=True,
+        editable=False,
+        help_text="A digest of the content, to recognize the same suggestion sent twice.",
+    )
+    spam_reason = models.CharField(
+        max_length=200,
+        blank=True,
+        help_text="Why it was quarantined as spam, when the site did it automatically.",
+    )
     status = models.CharField(max_length=10, choices=Status.choices, default=Status.PENDING)
     has_conflict = models.BooleanField(
         default=False, help_text="The profile changed the same text since it was written."
@@ -94,6 +108,15 @@ class Suggestion(models.Model):
             # The review desk lists pending items, oldest first.
             models.Index(fields=["status", "created"]),
         ]
+        constraints = [
+            # Duplicate detection in editorial.services.submit_suggestion relies on it.
+            models.UniqueConstraint(
+                fields=["fingerprint"],
+                condition=models.Q(status="pending") & ~models.Q(fingerprint=""),
+                name="unique_pending_suggestion",
+                violation_error_message=_("The same suggestion is already waiting for review."),
+            )
+        ]
 
     def __str__(self):
         return f"#{self.pk} {self.get_kind_display()}"
@@ -104,6 +127,14 @@ class Suggestion(models.Model):
     @property
     def contributor_display(self):
         return self.contributor_name or _("an anonymous contributor")
+
+    @property
+    def is_pending(self):
+        return self.status == self.Status.PENDING
+
+    @property
+    def is_decided(self):
+        return self.status in {self.Status.APPROVED, self.Status.REJECTED}
 
 
 class RateLimitCounter(models.Model):

@@ -1,3 +1,21 @@
+from django.urls import path
+
+from editorial import views
+
 app_name = "editorial"
 
-urlpatterns = []
+urlpatterns = [
+    path("profiles/<slug:slug>/suggest/", views.suggest_edit, name="suggest_edit"),
+    path(
+        "profiles/<slug:slug>/suggest/preview/",
+        views.suggest_edit_preview,
+        name="suggest_edit_preview",
+    ),
+    path("profiles/<slug:slug>/suggest/send/", views.suggest_edit_send, name="suggest_edit_send"),
+    path("profiles/<slug:slug>/report/", views.report_error, name="report_error"),
+    path("profiles/<slug:slug>/report/send/", views.report_error_send, name="report_error_send"),
+    path("tips/new/", views.tip_new, name="tip_new"),
+    path("tips/new/send/", views.tip_new_send, name="tip_new_send"),
+    path("suggestions/<str:token>/", views.tracking, name="tracking"),
+    path("suggestions/<str:token>/sent/", views.suggestion_sent, name="sent"),
+]

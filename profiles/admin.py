@@ -1,20 +1,32 @@
 from django import forms
 from django.contrib import admin, messages
-from django.core.exceptions import ValidationError
+from django.contrib.admin.utils import unquote
+from django.core.exceptions import PermissionDenied, ValidationError
 from django.db.models import Count
+from django.http import Http404
+from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
 from django.utils.html import format_html
 from django.utils.translation import gettext as _
 from django.utils.translation import ngettext
 from reversion.admin import VersionAdmin
+from reversion.models import Version
 
+from profiles.history import (
+    RevertRefused,
+    deleted_profile_version,
+    history_entries,
+    load_profile_revision,
+    profile_versions,
+    recover_profile,
+    restore_problems,
+)
 from profiles.markup import unknown_marker_keys
 from profiles.models import (
     Category,
     Citation,
     Fact,
     FactLabel,
-    FormerSlug,
     Profile,
     ProfileType,
     Source,
@@ -102,8 +114,66 @@ class ProfileAdmin(VersionAdmin):
         (_("Publishing"), {"fields": ["published", "created", "updated"]}),
     ]
 
+    object_history_template = "admin/profiles/profile/object_history.html"
+    # The admin history lists the latest revisions; the public history pages through them all.
+    admin_history_size = 100
+
     def get_queryset(self, request):
         return super().get_queryset(request).select_related("category")
+
+    def history_view(self, request, object_id, extra_context=None):
+        """Editors see the latest revisions, with links to read, compare and revert each."""
+        profile = self.get_object(request, unquote(object_id))
+        context = {}
+        if profile is not None:
+            versions = list(profile_versions(profile)[: self.admin_history_size + 1])
+            older = versions[self.admin_history_size :]
+            revisions = versions[: self.admin_history_size]
+            context["revisions"] = history_entries(revisions, older=older[0] if older else None)
+        context.update(extra_context or {})
+        # Skip VersionAdmin's list: it links every revision to its revert view, which would
+        # also revert the shared sources (see revision_view).
+        return admin.ModelAdmin.history_view(self, request, object_id, context)
+
+    def revision_view(self, request, object_id, version_id, extra_context=None):
+        """Send editors to the public revert page instead of reversion's revert form.
+
+        Reversion's form reverts the whole revision, shared sources included (django-reversion
+        issue 813); profiles.history restores the profile's own rows only.
+        """
+        profile = get_object_or_404(Profile, pk=unquote(object_id))
+        version = get_object_or_404(Version.objects.get_for_object(profile), pk=version_id)
+        return redirect("profiles:revert_confirm", profile.slug, version.revision_id)
+
+    def recover_view(self, request, version_id, extra_context=None):
+        """Editors bring back a deleted profile with its facts and citations (on POST)."""
+        if not (self.has_add_permission(request) and self.has_change_permission(request)):
+            raise PermissionDenied
+        version = deleted_profile_version(version_id)
+        if version is None:
+            raise Http404(_("There is no deleted profile with that version."))
+        if request.method == "POST":
+            try:
+                profile = recover_profile(version, user=request.user)
+            except RevertRefused as refusal:
+                self.message_user(request, str(refusal), messages.ERROR)
+                return redirect("admin:profiles_profile_recoverlist")
+            self.message_user(
+                request,
+                _("“%(name)s” is back, with its infobox and its citations.") % {"name": profile},
+                messages.SUCCESS,
+            )
+            return redirect("admin:profiles_profile_change", profile.pk)
+        old = load_profile_revision(version.object_id, version.revision_id)
+        context = {
+            **self.admin_site.each_context(request),
+            "opts": self.model._meta,
+            "title": _("Recover %(name)s") % {"name": version.object_repr},
+            "old": old,
+            "problems": restore_problems(old),
+            **(extra_context or {}),
+        }
+        return render(request, "admin/profiles/profile/recover_confirm.html", context)
 
     def _create_formsets(self, request, obj, change):
         # Let the citation formset see the fact values it validates markers against.
@@ -115,9 +185,7 @@ class ProfileAdmin(VersionAdmin):
 
     def save_model(self, request, obj, form, change):
         if change and "slug" in form.changed_data:
-            old_slug = form.initial["slug"]
-            FormerSlug.objects.filter(slug=obj.slug).delete()
-            FormerSlug.objects.get_or_create(slug=old_slug, defaults={"profile": obj})
+            obj.remember_former_slug(form.initial["slug"])
         super().save_model(request, obj, form, change)
 
     def save_related(self, request, form, formsets, change):

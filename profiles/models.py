@@ -161,6 +161,11 @@ class Profile(models.Model):
         """The length of the text a reader sees, used for size changes in the history."""
         return len(self.lead) + len(self.body)
 
+    def remember_former_slug(self, former_slug):
+        """Keep answering at ``former_slug`` (with a 301) now that the profile has a new slug."""
+        FormerSlug.objects.filter(slug=self.slug).delete()
+        FormerSlug.objects.get_or_create(slug=former_slug, defaults={"profile": self})
+
 
 class FormerSlug(models.Model):
     """An address a renamed profile used to have; it answers with a permanent redirect."""

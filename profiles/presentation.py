@@ -7,8 +7,12 @@ from dataclasses import dataclass, field
 from urllib.parse import urlencode
 
 from django.db.models import Q
+from django.urls import reverse
+from django.utils.formats import date_format
 from django.utils.html import escape
 from django.utils.safestring import mark_safe
+from django.utils.timezone import localtime
+from django.utils.translation import gettext as _
 
 from profiles.models import Profile
 
@@ -71,7 +75,7 @@ def mark_missing_links(html_fragments):
     missing = missing_profile_slugs(slugs)
     if not missing:
         return [mark_safe(fragment) for fragment in html_fragments]
-    tip_url = "/tips/new/"  # editorial:tip_new
+    tip_url = reverse("editorial:tip_new")
 
     def replace(match):
         if match["slug"] not in missing:
@@ -119,3 +123,26 @@ def profile_page(profile, *, types, facts, citations):
         references=reference_entries(profile.references, citations),
         unused_citations=[c.key for c in citations if c.key not in used_keys],
     )
+
+
+@dataclass
+class PageCitation:
+    """ "Cite this page": the permanent link of one revision and a citation line to copy."""
+
+    revision_id: int
+    date: object
+    url: str
+    line: str
+
+
+def cite_this_page(request, *, name, slug, revision):
+    """How to cite a profile as it was at a revision, with an absolute permanent link."""
+    url = request.build_absolute_uri(reverse("profiles:revision", args=[slug, revision.pk]))
+    day = date_format(localtime(revision.date_created), "F j, Y")
+    line = _("“%(name)s.” Sourcebook. Revision %(number)s, %(date)s. %(url)s") % {
+        "name": name,
+        "number": revision.pk,
+        "date": day,
+        "url": url,
+    }
+    return PageCitation(revision.pk, revision.date_created, url, line)

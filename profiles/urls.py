@@ -2,6 +2,7 @@ from django.contrib.sitemaps import views as sitemap_views
 from django.urls import path
 
 from profiles import views
+from profiles.feeds import ProfileHistoryFeed, RecentChangesFeed
 from profiles.sitemaps import SITEMAPS
 
 app_name = "profiles"
@@ -10,6 +11,22 @@ urlpatterns = [
     path("", views.home, name="home"),
     path("profiles/", views.profile_browse, name="browse"),
     path("profiles/<slug:slug>/", views.profile_detail, name="detail"),
+    path("profiles/<slug:slug>/history/", views.profile_history, name="history"),
+    path("profiles/<slug:slug>/history/feed/", ProfileHistoryFeed(), name="history_feed"),
+    path(
+        "profiles/<slug:slug>/revisions/<int:revision_id>/",
+        views.profile_revision,
+        name="revision",
+    ),
+    path(
+        "profiles/<slug:slug>/revisions/<int:revision_id>/revert/",
+        views.revert_confirm,
+        name="revert_confirm",
+    ),
+    path("profiles/<slug:slug>/revert/", views.profile_revert, name="revert"),
+    path("profiles/<slug:slug>/diff/", views.profile_diff, name="diff"),
+    path("recent/", views.recent_changes, name="recent"),
+    path("recent/feed/", RecentChangesFeed(), name="recent_feed"),
     path("sources/<int:pk>/", views.source_detail, name="source"),
     path("search/", views.search_results, name="search"),
     path("robots.txt", views.robots_txt, name="robots"),

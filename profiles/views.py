@@ -1,17 +1,36 @@
 from urllib.parse import urlencode
 
 from django.conf import settings
+from django.contrib import messages
+from django.contrib.auth.decorators import login_required
+from django.core.exceptions import PermissionDenied
 from django.core.paginator import Paginator
 from django.db.models import Count, Q
-from django.http import Http404
+from django.http import Http404, HttpResponsePermanentRedirect
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
 from django.utils.translation import gettext as _
-from django.views.decorators.http import require_safe
+from django.views.decorators.http import require_POST, require_safe
 
+from profiles.diffs import diff_snapshots
 from profiles.filters import ProfileFilters, facet_counts, page_number
+from profiles.forms import RevertForm
+from profiles.history import (
+    RevertRefused,
+    current_revision,
+    empty_snapshot,
+    has_revision,
+    load_profile_revision,
+    paged_history,
+    previous_revision_id,
+    recent_entries,
+    recent_versions,
+    restore_problems,
+    revert_profile,
+    snapshot_of_profile,
+)
 from profiles.models import Category, FormerSlug, Mention, Profile, ProfileType, Source
-from profiles.presentation import profile_page
+from profiles.presentation import cite_this_page, profile_page
 from profiles.search import search_profiles
 from profiles.structured_data import profile_metadata
 
@@ -113,7 +132,14 @@ def profile_detail(request, slug):
         facts=list(profile.facts.select_related("label")),
         citations=list(profile.citations.select_related("source")),
     )
-    context = {"profile": profile, "page": page, "mentioned_in": mentioned_in(profile)}
+    revision = current_revision(profile)
+    context = {
+        "profile": profile,
+        "page": page,
+        "mentioned_in": mentioned_in(profile),
+        "cite": revision
+        and cite_this_page(request, name=profile.name, slug=profile.slug, revision=revision),
+    }
     context.update(profile_metadata(request, profile, page))
     return render(request, "profiles/profile_detail.html", context)
 
@@ -151,3 +177,155 @@ def robots_txt(request):
     sitemap_url = request.build_absolute_uri(reverse("profiles:sitemap"))
     context = {"sitemap_url": sitemap_url}
     return render(request, "robots.txt", context, content_type="text/plain; charset=utf-8")
+
+
+# History ------------------------------------------------------------------------------------
+
+
+def get_profile_or_moved(request, slug):
+    """Like get_profile_or_redirect, for the pages under a profile's address: a renamed
+    profile's old address answers with a 301 to the same page under the new one."""
+    profile, moved = get_profile_or_redirect(request, slug)
+    if moved:
+        rest = request.get_full_path()[len(reverse("profiles:detail", args=[slug])) :]
+        moved = HttpResponsePermanentRedirect(moved.url + rest)
+    return profile, moved
+
+
+def revision_id_or_404(value):
+    if value is None or not str(value).isdigit():
+        raise Http404(_("There is no such revision."))
+    return int(value)
+
+
+def load_revision_or_404(profile, revision_id):
+    old = load_profile_revision(profile.pk, revision_id)
+    if old is None:
+        raise Http404(_("This profile has no such revision."))
+    return old
+
+
+@require_safe
+def profile_history(request, slug):
+    """Anyone who may read a profile may list its revisions, newest first."""
+    profile, moved = get_profile_or_moved(request, slug)
+    if moved:
+        return moved
+    page, entries = paged_history(profile, request.GET.get("page"), settings.REVISIONS_PER_PAGE)
+    context = {"profile": profile, "page_obj": page, "entries": entries}
+    return render(request, "profiles/profile_history.html", context)
+
+
+@require_safe
+def profile_revision(request, slug, revision_id):
+    """Anyone who may read a profile may read it as one of its revisions stored it."""
+    profile, moved = get_profile_or_moved(request, slug)
+    if moved:
+        return moved
+    old = load_revision_or_404(profile, revision_id)
+    context = {
+        "profile": profile,
+        "old": old,
+        "page": old.profile
+        and profile_page(old.profile, types=old.types, facts=old.facts, citations=old.citations),
+        "cite": cite_this_page(
+            request,
+            name=old.profile.name if old.profile else profile.name,
+            slug=profile.slug,
+            revision=old.revision,
+        ),
+    }
+    return render(request, "profiles/profile_revision.html", context)
+
+
+@require_safe
+def profile_diff(request, slug):
+    """Anyone who may read a profile may compare two of its revisions (?from=&to=)."""
+    profile, moved = get_profile_or_moved(request, slug)
+    if moved:
+        return moved
+    if "to" in request.GET:
+        to_id = revision_id_or_404(request.GET["to"])
+    else:
+        to_id = getattr(current_revision(profile), "pk", None) or revision_id_or_404(None)
+    if "from" in request.GET:
+        from_id = revision_id_or_404(request.GET["from"])
+    else:
+        from_id = previous_revision_id(profile, to_id)
+    from_id, to_id = sorted([from_id, to_id], key=lambda n: (n is not None, n))
+    new = load_revision_or_404(profile, to_id)
+    old = load_revision_or_404(profile, from_id) if from_id else None
+    unavailable = [r for r in (old, new) if r and r.problems]
+    diff = None
+    if not unavailable:
+        before = old.snapshot() if old else empty_snapshot()
+        diff = diff_snapshots(before, new.snapshot())
+    context = {
+        "profile": profile,
+        "old": old,
+        "new": new,
+        "diff": diff,
+        "unavailable": unavailable,
+        "old_label": _("Revision %(number)s") % {"number": old.number} if old else _("Nothing"),
+        "new_label": _("Revision %(number)s") % {"number": new.number},
+    }
+    return render(request, "profiles/profile_diff.html", context)
+
+
+def get_profile_to_revert(request, slug):
+    """The profile at this slug, for an editor who may revert it: 403 for others, else 404."""
+    if not request.user.has_perm("profiles.revert_profile"):
+        raise PermissionDenied
+    return get_object_or_404(Profile.objects.select_related("category"), slug=slug)
+
+
+@require_safe
+@login_required
+def revert_confirm(request, slug, revision_id):
+    """Editors see what reverting to a revision would change, and confirm it."""
+    profile = get_profile_to_revert(request, slug)
+    old = load_revision_or_404(profile, revision_id)
+    problems = restore_problems(old)
+    context = {
+        "profile": profile,
+        "old": old,
+        "problems": problems,
+        "diff": None if problems else diff_snapshots(snapshot_of_profile(profile), old.snapshot()),
+        "form": RevertForm(initial={"revision": old.number}, profile=profile),
+    }
+    return render(request, "profiles/revert_confirm.html", context)
+
+
+@require_POST
+@login_required
+def profile_revert(request, slug):
+    """Editors revert a profile to one of its revisions; it makes a new revision."""
+    profile = get_profile_to_revert(request, slug)
+    form = RevertForm(request.POST, profile=profile)
+    if not form.is_valid():
+        raise Http404(_("There is no such revision."))
+    old_id = form.cleaned_data["revision"]
+    if not has_revision(profile, old_id):
+        raise Http404(_("This profile has no such revision."))
+    try:
+        revision = revert_profile(profile, old_id, user=request.user)
+    except RevertRefused as refusal:
+        messages.error(request, str(refusal))
+        return redirect("profiles:revert_confirm", profile.slug, old_id)
+    profile.refresh_from_db(fields=["slug"])
+    messages.success(
+        request,
+        _("The profile is back to revision %(old)s, as the new revision %(new)s.")
+        % {"old": old_id, "new": revision.pk},
+    )
+    return redirect(profile)
+
+
+@require_safe
+def recent_changes(request):
+    """Anyone may see the latest revisions of published profiles across the site."""
+    page = Paginator(recent_versions(), settings.REVISIONS_PER_PAGE).get_page(
+        request.GET.get("page")
+    )
+    context = {"page_obj": page, "entries": recent_entries(page.object_list)}
+    return render(request, "profiles/recent_changes.html", context)

@@ -34,6 +34,12 @@ def reference_data_for_transactional_tests(request):
         seed_reference_data()
 
 
+@pytest.fixture
+def seeded_transactional_db(transactional_db):
+    """A transactional database (for tests with threads) with the seeded rows in it."""
+    seed_reference_data()
+
+
 @pytest.fixture(autouse=True)
 def fast_password_hasher(settings):
     settings.PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]

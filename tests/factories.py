@@ -6,6 +6,8 @@ from datetime import date
 import reversion
 from django.utils.text import slugify
 
+from editorial.merging import normalize_text
+from editorial.services import latest_revision_id, section_text, submit_suggestion
 from profiles.models import Category, Citation, Fact, FactLabel, Profile, ProfileType, Source
 
 _counter = itertools.count(1)
@@ -82,3 +84,68 @@ def make_profile_with_citations(count, name=None):
     )
     lead = "A coastal trust, allied with [[Linked Org]] and [[Unwritten Org]].[^s0]"
     return make_profile(name, lead=lead, body=body, citations=sources)
+
+
+def make_suggestion(
+    profile,
+    *,
+    message="The text is out of date; the annual report says otherwise.",
+    section="",
+    new_sources=(),
+    contributor_name="",
+    contributor_email="",
+    **proposed,
+):
+    """A pending edit suggestion written against the profile as it is now.
+
+    ``proposed`` maps fields (lead, body, location, aliases) to their new text; with a
+    ``section`` anchor, ``body`` is the new text of that section only.
+    """
+    changes = {}
+    for name, text in proposed.items():
+        base = normalize_text(getattr(profile, name))
+        if name == "body" and section:
+            base = section_text(base, section)
+        changes[name] = {"base": base, "proposed": normalize_text(text)}
+    return submit_suggestion(
+        kind="edit",
+        profile=profile,
+        base_revision_id=latest_revision_id(profile),
+        section=section,
+        proposed_changes=changes,
+        new_sources=list(new_sources),
+        message=message,
+        contributor_name=contributor_name,
+        contributor_email=contributor_email,
+    )
+
+
+def make_tip(name="Eastmark Reading Circle", *, category="non-profit", sources=None, **fields):
+    if sources is None:
+        sources = [
+            {
+                "key": "source-1",
+                "url": "https://courier.example/reading-circle/",
+                "title": "A Reading Circle Grows Up",
+                "authors": "",
+                "publication": "The Harbor Courier",
+                "date": "2022-03",
+            }
+        ]
+    fields.setdefault("message", "It runs book clubs in every branch library of Eastmark.")
+    return submit_suggestion(
+        kind="tip",
+        proposed_changes={"name": name, "category": category},
+        new_sources=sources,
+        **fields,
+    )
+
+
+def make_error_report(profile, *, message="The founding year is wrong.", **fields):
+    return submit_suggestion(
+        kind="error",
+        profile=profile,
+        base_revision_id=latest_revision_id(profile),
+        message=message,
+        **fields,
+    )

@@ -1,0 +1,303 @@
+"""The editors' review desk: the queue of suggestions and the review page of each.
+
+Only the Editors group reaches it, through the editorial.review_suggestion permission. Every
+decision goes through editorial.services; nothing here changes a status by itself. Contributors'
+text is shown escaped everywhere (list columns return plain strings; templates autoescape).
+"""
+
+from django.contrib import admin, messages
+from django.core.exceptions import PermissionDenied
+from django.db.models import Q
+from django.http import HttpResponseNotAllowed
+from django.shortcuts import get_object_or_404, redirect
+from django.template.response import TemplateResponse
+from django.urls import path, reverse
+from django.utils.text import Truncator
+from django.utils.timesince import timesince
+from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy, ngettext
+from django.views.decorators.http import require_POST
+
+from editorial.diffs import diff_against_profile
+from editorial.forms import ReviewForm
+from editorial.models import Suggestion
+from editorial.services import (
+    NotPending,
+    ProfileChanged,
+    ReviewError,
+    approve_suggestion,
+    latest_revision_id,
+    mark_spam,
+    merge_suggestion,
+    merged_values,
+    reject_suggestion,
+)
+from profiles.models import Profile
+
+REVIEW_PERMISSION = "editorial.review_suggestion"
+
+
+class StatusFilter(admin.SimpleListFilter):
+    """Status, showing the pending queue unless the editor asks for something else."""
+
+    title = gettext_lazy("status")
+    parameter_name = "status"
+
+    def lookups(self, request, model_admin):
+        return [*Suggestion.Status.choices, ("all", _("All"))]
+
+    def value(self):
+        return super().value() or Suggestion.Status.PENDING
+
+    def queryset(self, request, queryset):
+        if self.value() == "all":
+            return queryset
+        return queryset.filter(status=self.value())
+
+    def choices(self, changelist):
+        for lookup, title in self.lookup_choices:
+            yield {
+                "selected": self.value() == lookup,
+                "query_string": changelist.get_query_string({self.parameter_name: lookup}),
+                "display": title,
+            }
+
+
+@admin.register(Suggestion)
+class SuggestionAdmin(admin.ModelAdmin):
+    list_display = ["number", "status", "kind", "about", "age", "has_conflict", "excerpt"]
+    list_display_links = ["number"]
+    list_filter = [StatusFilter, "kind", "has_conflict", "created"]
+    search_fields = ["message", "contributor_name", "contributor_email", "profile__name"]
+    ordering = ["created"]
+    actions = ["reject_selected", "mark_selected_as_spam"]
+    list_per_page = 50
+
+    # Permissions: the desk is for editors; suggestions are never added or deleted here
+    # (spam is quarantined, not dropped).
+
+    def can_review(self, request):
+        return request.user.is_active and request.user.has_perm(REVIEW_PERMISSION)
+
+    def has_module_permission(self, request):
+        return self.can_review(request)
+
+    def has_view_permission(self, request, obj=None):
+        return self.can_review(request)
+
+    def has_change_permission(self, request, obj=None):
+        return self.can_review(request)
+
+    def has_review_permission(self, request):
+        return self.can_review(request)
+
+    def has_add_permission(self, request):
+        return False
+
+    def has_delete_permission(self, request, obj=None):
+        return False
+
+    def get_queryset(self, request):
+        return super().get_queryset(request).select_related("profile", "reviewer")
+
+    # The queue's columns. Plain strings: the admin escapes them.
+
+    @admin.display(description=gettext_lazy("Number"), ordering="pk")
+    def number(self, suggestion):
+        return f"#{suggestion.pk}"
+
+    @admin.display(description=gettext_lazy("Profile"), ordering="profile__name")
+    def about(self, suggestion):
+        if suggestion.kind == Suggestion.Kind.TIP and not suggestion.profile:
+            return _("New: %(name)s") % {"name": suggestion.proposed_changes.get("name", "")}
+        return suggestion.profile.name if suggestion.profile else "—"
+
+    @admin.display(description=gettext_lazy("Age"), ordering="created")
+    def age(self, suggestion):
+        return timesince(suggestion.created)
+
+    @admin.display(description=gettext_lazy("Message"))
+    def excerpt(self, suggestion):
+        return Truncator(" ".join(suggestion.message.split())).chars(90)
+
+    # Bulk actions.
+
+    @admin.action(
+        description=gettext_lazy("Reject the selected suggestions"), permissions=["review"]
+    )
+    def reject_selected(self, request, queryset):
+        done = self.decide_each(queryset, reject_suggestion, editor=request.user, note="")
+        self.message_user(
+            request,
+            ngettext("Rejected %(count)d suggestion.", "Rejected %(count)d suggestions.", done)
+            % {"count": done},
+            messages.SUCCESS,
+        )
+
+    @admin.action(
+        description=gettext_lazy("Mark the selected suggestions as spam"), permissions=["review"]
+    )
+    def mark_selected_as_spam(self, request, queryset):
+        done = self.decide_each(queryset, mark_spam, editor=request.user)
+        self.message_user(
+            request,
+            ngettext(
+                "Marked %(count)d suggestion as spam.",
+                "Marked %(count)d suggestions as spam.",
+                done,
+            )
+            % {"count": done},
+            messages.SUCCESS,
+        )
+
+    def decide_each(self, queryset, service, **kwargs):
+        done = 0
+        for suggestion in queryset.filter(status=Suggestion.Status.PENDING):
+            try:
+                service(suggestion=suggestion, **kwargs)
+            except NotPending:
+                continue
+            done += 1
+        return done
+
+    # The review page and its three POST-only decisions.
+
+    def get_urls(self):
+        def view(function):
+            return self.admin_site.admin_view(require_POST(function))
+
+        return [
+            path("<int:pk>/approve/", view(self.approve_view), name="editorial_suggestion_approve"),
+            path("<int:pk>/reject/", view(self.reject_view), name="editorial_suggestion_reject"),
+            path("<int:pk>/spam/", view(self.spam_view), name="editorial_suggestion_spam"),
+            *super().get_urls(),
+        ]
+
+    def get_suggestion(self, request, pk):
+        """The suggestion, for an editor; a 403 for anyone else, a 404 if there is none."""
+        if not self.can_review(request):
+            raise PermissionDenied
+        return get_object_or_404(self.get_queryset(request), pk=pk)
+
+    def change_view(self, request, object_id, form_url="", extra_context=None):
+        """Editors see the suggestion as a diff against the profile, and decide on it."""
+        if request.method not in {"GET", "HEAD"}:
+            return HttpResponseNotAllowed(["GET", "HEAD"])
+        suggestion = self.get_suggestion(request, object_id)
+        return self.render_review(request, suggestion)
+
+    def approve_view(self, request, pk):
+        suggestion = self.get_suggestion(request, pk)
+        profile, changes = self.merge(suggestion)
+        form = ReviewForm(request.POST, suggestion=suggestion, profile=profile, changes=changes)
+        if not form.is_valid():
+            return self.render_review(request, suggestion, form=form, profile=profile)
+        try:
+            suggestion = approve_suggestion(
+                suggestion=suggestion,
+                editor=request.user,
+                note=form.cleaned_data["note"],
+                resolution=form.resolution(),
+                expected_fingerprint=form.cleaned_data["fingerprint"],
+            )
+        except NotPending as refusal:
+            messages.warning(request, refusal.message)
+            return redirect("admin:editorial_suggestion_change", suggestion.pk)
+        except ProfileChanged as refusal:
+            messages.warning(request, refusal.message)
+            return self.render_review(request, suggestion)
+        except ReviewError as refusal:
+            form.add_error(None, refusal.message)
+            return self.render_review(request, suggestion, form=form, profile=profile)
+        if suggestion.kind == Suggestion.Kind.TIP:
+            messages.success(
+                request,
+                _(
+                    "Approved suggestion #%(number)s. Here is the new, unpublished profile: "
+                    "write it, then publish it."
+                )
+                % {"number": suggestion.pk},
+            )
+            return redirect("admin:profiles_profile_change", suggestion.profile_id)
+        messages.success(request, _("Approved suggestion #%(number)s.") % {"number": suggestion.pk})
+        return self.next_in_queue(suggestion)
+
+    def reject_view(self, request, pk):
+        suggestion = self.get_suggestion(request, pk)
+        note = ReviewForm(request.POST, suggestion=suggestion)
+        note.is_valid()
+        try:
+            reject_suggestion(
+                suggestion=suggestion,
+                editor=request.user,
+                note=note.cleaned_data.get("note", ""),
+            )
+        except NotPending as refusal:
+            messages.warning(request, refusal.message)
+            return redirect("admin:editorial_suggestion_change", suggestion.pk)
+        messages.success(request, _("Rejected suggestion #%(number)s.") % {"number": suggestion.pk})
+        return self.next_in_queue(suggestion)
+
+    def spam_view(self, request, pk):
+        suggestion = self.get_suggestion(request, pk)
+        try:
+            mark_spam(suggestion=suggestion, editor=request.user)
+        except NotPending as refusal:
+            messages.warning(request, refusal.message)
+            return redirect("admin:editorial_suggestion_change", suggestion.pk)
+        messages.success(
+            request, _("Marked suggestion #%(number)s as spam.") % {"number": suggestion.pk}
+        )
+        return self.next_in_queue(suggestion)
+
+    def next_in_queue(self, suggestion):
+        """The oldest pending suggestion after this one, or the queue when there is none."""
+        following = (
+            Suggestion.objects.pending()
+            .filter(
+                Q(created__gt=suggestion.created)
+                | Q(created=suggestion.created, pk__gt=suggestion.pk)
+            )
+            .order_by("created", "pk")
+            .first()
+        )
+        if following:
+            return redirect("admin:editorial_suggestion_change", following.pk)
+        return redirect("admin:editorial_suggestion_changelist")
+
+    def merge(self, suggestion):
+        """The profile now and the suggestion merged into it (for an edit)."""
+        if suggestion.kind != Suggestion.Kind.EDIT or not suggestion.profile_id:
+            return None, []
+        profile = Profile.objects.select_related("category").get(pk=suggestion.profile_id)
+        return profile, merge_suggestion(suggestion, profile)
+
+    def render_review(self, request, suggestion, form=None, profile=None):
+        fresh_profile, changes = self.merge(suggestion)
+        profile = profile or fresh_profile
+        if form is None and suggestion.is_pending:
+            form = ReviewForm(suggestion=suggestion, profile=profile, changes=changes)
+        diff = None
+        if profile is not None and suggestion.is_pending:
+            # The diff shows what the editor is about to approve, as typed so far.
+            texts = {c.name: form.data.get(c.name, c.merged.text) for c in changes}
+            values = merged_values(profile, changes, texts if form.is_bound else None)
+            diff = diff_against_profile(profile, values, suggestion.new_sources)
+        context = {
+            **self.admin_site.each_context(request),
+            "opts": self.opts,
+            "title": _("Review suggestion #%(number)s") % {"number": suggestion.pk},
+            "suggestion": suggestion,
+            "profile": profile or suggestion.profile,
+            "form": form,
+            "changes": changes,
+            "conflicts": [change for change in changes if change.has_conflict],
+            "diff": diff,
+            "stale": profile is not None
+            and suggestion.base_revision_id != latest_revision_id(profile),
+            "decide_urls": {
+                name: reverse(f"admin:editorial_suggestion_{name}", args=[suggestion.pk])
+                for name in ("approve", "reject", "spam")
+            },
+        }
+        return TemplateResponse(request, "admin/editorial/suggestion/review.html", context)

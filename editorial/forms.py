@@ -1,0 +1,799 @@
+"""The public forms: suggest an edit, report an error, tip a new profile.
+
+Every form keeps what the contributor typed on any error. The abuse checks that must not tell a
+bot what gave it away (a filled honeypot, a form sent faster than a person can) do not make
+errors: the submission is stored, quarantined as spam (see ``spam_reason``).
+"""
+
+import hashlib
+import json
+import re
+import time
+from collections import Counter
+from urllib.parse import urlsplit
+
+from crispy_forms.helper import FormHelper
+from crispy_forms.layout import HTML, Div, Field, Fieldset, Layout
+from django import forms
+from django.conf import settings
+from django.core import signing
+from django.core.exceptions import ValidationError
+from django.core.validators import URLValidator
+from django.utils.html import format_html
+from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy, ngettext
+
+from editorial.merging import has_conflict_markers, normalize_text
+from editorial.models import Suggestion
+from editorial.services import (
+    EDITABLE_FIELDS,
+    latest_revision_id,
+    parse_partial_date,
+    profile_fields_at,
+    profile_fingerprint,
+    section_text,
+    splice_section,
+)
+from profiles.markup import body_sections, find_marker_keys, unknown_marker_keys
+from profiles.models import Category, Profile
+from profiles.urlnorm import normalize_url
+
+LINK_RE = re.compile(r"(?:https?://|www\.)[^\s<>()\[\]]+", re.IGNORECASE)
+
+STARTED_SALT = "editorial.form-started"
+BASE_SALT = "editorial.base-revision"
+PREVIEW_SALT = "editorial.previewed"
+# A form left open longer than this must be sent again, with a fresh timestamp.
+FORM_MAX_AGE = 2 * 24 * 3600
+
+
+def started_token(now=None):
+    """A signed timestamp of when the form was shown."""
+    return signing.dumps({"t": now if now is not None else time.time()}, salt=STARTED_SALT)
+
+
+def count_links(text):
+    return Counter(match.rstrip(".,;:!?'\"") for match in LINK_RE.findall(text or ""))
+
+
+def text_field(label, *, required=False, rows=6, help_text=""):
+    return forms.CharField(
+        label=label,
+        required=required,
+        help_text=help_text,
+        max_length=settings.EDITORIAL_MAX_TEXT_CHARS,
+        widget=forms.Textarea(attrs={"rows": rows}),
+        error_messages={
+            "max_length": gettext_lazy(
+                "This text is too long: it has %(show_value)s characters and at most "
+                "%(limit_value)s are allowed. Send a shorter change, or several."
+            )
+        },
+    )
+
+
+def validate_source_url(url):
+    url = url.strip()
+    if urlsplit(url).scheme.lower() not in {"http", "https"}:
+        raise ValidationError(
+            _(
+                "Give the address of the source starting with http:// or https://; other kinds "
+                "of links cannot be sources."
+            )
+        )
+    try:
+        URLValidator(schemes=["http", "https"])(url)
+    except ValidationError:
+        raise ValidationError(_("This is not a valid web address.")) from None
+    return url
+
+
+class SourceForm(forms.Form):
+    """One new source a contributor adds; it is cited as [^key]."""
+
+    key = forms.SlugField(
+        label=gettext_lazy("Key"),
+        max_length=80,
+        required=False,
+        help_text=gettext_lazy("Cite it in the text as [^key], for example [^courier-2021]."),
+    )
+    url = forms.CharField(label=gettext_lazy("Web address (URL)"), max_length=2000)
+    title = forms.CharField(label=gettext_lazy("Title"), max_length=500)
+    authors = forms.CharField(
+        label=gettext_lazy("Authors"),
+        max_length=500,
+        required=False,
+        help_text=gettext_lazy("Separate several authors with semicolons."),
+    )
+    publication = forms.CharField(label=gettext_lazy("Publication"), max_length=300, required=False)
+    date = forms.CharField(
+        label=gettext_lazy("Date"),
+        max_length=10,
+        required=False,
+        help_text=gettext_lazy("As YYYY-MM-DD, YYYY-MM or YYYY."),
+    )
+
+    def __init__(self, *args, require_key=True, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.require_key = require_key
+        self.helper = FormHelper()
+        self.helper.form_tag = False
+        self.helper.disable_csrf = True
+        if require_key:
+            self.fields["key"].label = _("Key (required)")
+            first_row = [
+                Div(Field("key"), css_class="col-md-4"),
+                Div(Field("url"), css_class="col-md-8"),
+            ]
+        else:  # a tip cites nothing yet: the keys are made up when it is approved
+            del self.fields["key"]
+            first_row = [Div(Field("url"), css_class="col-12")]
+        self.helper.layout = Layout(
+            Div(
+                *first_row,
+                Div(Field("title"), css_class="col-12"),
+                Div(Field("authors"), css_class="col-md-5"),
+                Div(Field("publication"), css_class="col-md-4"),
+                Div(Field("date"), css_class="col-md-3"),
+                css_class="row",
+            )
+        )
+
+    def clean_url(self):
+        return validate_source_url(self.cleaned_data["url"])
+
+    def clean_date(self):
+        try:
+            parse_partial_date(self.cleaned_data["date"])
+        except ValueError:
+            raise ValidationError(
+                _("Write the date as YYYY-MM-DD, YYYY-MM or YYYY, for example 2021-06-30.")
+            ) from None
+        return self.cleaned_data["date"].strip()
+
+    def clean(self):
+        data = super().clean()
+        if self.require_key and not data.get("key") and not self.errors.get("key"):
+            self.add_error("key", _("Give the source a key, so that the text can cite it."))
+        return data
+
+
+class BaseSourceFormSet(forms.BaseFormSet):
+    def clean(self):
+        if any(self.errors):
+            return
+        keys, urls = [], []
+        for form in self.forms:
+            data = form.cleaned_data
+            if not data:
+                continue
+            if data.get("key"):
+                if data["key"] in keys:
+                    raise ValidationError(
+                        _("Each new source needs its own key; [^%(key)s] is given twice.")
+                        % {"key": data["key"]}
+                    )
+                keys.append(data["key"])
+            url = normalize_url(data["url"])
+            if url in urls:
+                raise ValidationError(_("The same source is listed twice."))
+            urls.append(url)
+
+    def sources(self):
+        """The new sources as stored in a suggestion: key, url, title, authors, ..."""
+        return [form.cleaned_data for form in self.forms if form.cleaned_data]
+
+
+SourceFormSet = forms.formset_factory(
+    SourceForm, formset=BaseSourceFormSet, extra=1, max_num=10, validate_max=True
+)
+# A tip has no preview step to add rows in, so it offers three at once.
+TipSourceFormSet = forms.formset_factory(
+    SourceForm, formset=BaseSourceFormSet, extra=3, max_num=10, validate_max=True
+)
+
+
+class ContributionForm(forms.Form):
+    """What every public form has: a message, an optional name and email, and abuse checks."""
+
+    message_label = gettext_lazy("Message")
+    message_help = ""
+    message_required = gettext_lazy("Write a message for the editors; it is required.")
+
+    message = forms.CharField(
+        max_length=5000,
+        widget=forms.Textarea(attrs={"rows": 4}),
+        error_messages={
+            "max_length": gettext_lazy(
+                "Keep the message under %(limit_value)s characters (it has %(show_value)s)."
+            ),
+        },
+    )
+    contributor_name = forms.CharField(
+        label=gettext_lazy("Your name (optional)"),
+        max_length=100,
+        required=False,
+        help_text=gettext_lazy(
+            "If your suggestion is approved, the profile's public history credits this name."
+        ),
+    )
+    contributor_email = forms.EmailField(
+        label=gettext_lazy("Your email (optional)"),
+        required=False,
+        help_text=gettext_lazy(
+            "Only for telling you what the editors decided. It is never shown to anyone."
+        ),
+    )
+    # The honeypot: hidden from people (CSS and aria-hidden), filled in by many bots.
+    homepage = forms.CharField(
+        label=gettext_lazy("Leave this field empty"),
+        required=False,
+        widget=forms.TextInput(attrs={"autocomplete": "off", "tabindex": "-1"}),
+    )
+    started = forms.CharField(widget=forms.HiddenInput)
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["message"].label = self.message_label
+        self.fields["message"].help_text = self.message_help
+        self.fields["message"].error_messages["required"] = self.message_required
+        self.fields["started"].initial = started_token()
+        self.helper = FormHelper()
+        self.helper.form_tag = False
+        self.helper.disable_csrf = True  # the page's <form> carries the token
+        self.seconds_to_fill = None
+
+    def contributor_layout(self):
+        return [
+            Fieldset(
+                _("About you"),
+                Div(
+                    Div(Field("contributor_name"), css_class="col-md-6"),
+                    Div(Field("contributor_email"), css_class="col-md-6"),
+                    css_class="row",
+                ),
+            ),
+            Div(Field("homepage"), css_class="hp-field", aria_hidden="true"),
+            Field("started"),
+        ]
+
+    def clean_started(self):
+        try:
+            payload = signing.loads(self.cleaned_data["started"], salt=STARTED_SALT)
+            seconds = time.time() - float(payload["t"])
+        except (signing.BadSignature, KeyError, TypeError, ValueError):
+            seconds = None
+        if seconds is not None and 0 <= seconds <= FORM_MAX_AGE:
+            self.seconds_to_fill = seconds
+        else:
+            self.refresh_started()
+            raise ValidationError(
+                _("This form was open for too long. Check what you wrote and send it again.")
+            ) from None
+        return self.cleaned_data["started"]
+
+    def refresh_started(self):
+        self.data = self.data.copy()
+        self.data[self.add_prefix("started")] = started_token()
+
+    def clean(self):
+        data = super().clean()
+        # Errors on hidden fields would be invisible: show them above the form instead.
+        for field in self.hidden_fields():
+            for error in self._errors.pop(field.name, []):
+                self.add_error(None, error)
+        self.check_links()
+        return data
+
+    def texts_with_new_links(self):
+        """(text, text it replaces) pairs whose added links count against the limit."""
+        return [(self.cleaned_data.get("message", ""), "")]
+
+    def check_links(self):
+        added = Counter()
+        for text, before in self.texts_with_new_links():
+            added += count_links(text) - count_links(before)
+        total = sum(added.values())
+        limit = settings.EDITORIAL_MAX_LINKS
+        if total > limit:
+            raise ValidationError(
+                ngettext(
+                    "Your suggestion adds %(count)s link; at most %(limit)s are allowed.",
+                    "Your suggestion adds %(count)s links; at most %(limit)s are allowed in one "
+                    "suggestion. Keep the links that support the change and send the rest "
+                    "separately.",
+                    total,
+                )
+                % {"count": total, "limit": limit}
+            )
+
+    def spam_reason(self):
+        """Why this submission looks automated, or "" for a person."""
+        if self.cleaned_data.get("homepage"):
+            return "The hidden honeypot field was filled in."
+        if self.seconds_to_fill is not None:
+            if self.seconds_to_fill < settings.EDITORIAL_MIN_FILL_SECONDS:
+                return f"Sent {self.seconds_to_fill:.1f} seconds after the form was shown."
+        return ""
+
+    def contributor_fields(self):
+        return {
+            "message": self.cleaned_data["message"],
+            "contributor_name": self.cleaned_data["contributor_name"],
+            "contributor_email": self.cleaned_data["contributor_email"],
+            "spam_reason": self.spam_reason(),
+        }
+
+
+# Suggest an edit ------------------------------------------------------------------------------
+
+
+class SuggestEditForm(ContributionForm):
+    """A suggested edit to a whole profile, or to one ## section of its body."""
+
+    message_label = gettext_lazy("What is wrong, and where does the new information come from?")
+    message_help = gettext_lazy("Required. The editors read this first.")
+    message_required = gettext_lazy(
+        "Tell the editors what is wrong and where the new information comes from."
+    )
+
+    base = forms.CharField(widget=forms.HiddenInput)
+    section = forms.CharField(widget=forms.HiddenInput, required=False)
+    preview_digest = forms.CharField(widget=forms.HiddenInput, required=False)
+
+    def __init__(self, data=None, *, profile, section="", **kwargs):
+        super().__init__(data, **kwargs)
+        self.profile = profile
+        body = normalize_text(profile.body)
+        sections = {s["anchor"]: s["title"] for s in body_sections(body)}
+        if data is not None:
+            # Sent back as it was shown, even if the section changed since (clean() checks).
+            section = data.get("section", "")
+        elif section not in sections:
+            section = ""
+        self.section_anchor = section
+        self.section_title = sections.get(section, section)
+        self.fields["section"].initial = section
+        self.fields["base"].initial = signing.dumps(
+            {"profile": profile.pk, "revision": latest_revision_id(profile)}, salt=BASE_SALT
+        )
+        self.add_text_fields()
+        self.sources = SourceFormSet(data, prefix="source")
+        self.citation_keys = sorted(profile.citations.values_list("key", flat=True))
+        self.helper.layout = self.build_layout()
+        self.base_texts = None
+        self.base_revision_id = None
+
+    def add_text_fields(self):
+        profile = self.profile
+        if self.section_anchor:
+            self.fields["body"] = text_field(
+                _("The section “%(title)s”") % {"title": self.section_title}, rows=18
+            )
+            self.fields["body"].initial = section_text(
+                normalize_text(profile.body), self.section_anchor
+            )
+            return
+        self.fields["lead"] = text_field(EDITABLE_FIELDS["lead"], rows=5)
+        self.fields["body"] = text_field(
+            EDITABLE_FIELDS["body"],
+            rows=18,
+            help_text=_("Sections start with ## and sub-sections with ###."),
+        )
+        self.fields["location"] = forms.CharField(
+            label=EDITABLE_FIELDS["location"], max_length=200, required=False
+        )
+        self.fields["aliases"] = text_field(
+            EDITABLE_FIELDS["aliases"], rows=2, help_text=_("One name per line.")
+        )
+        for name in ("lead", "body", "location", "aliases"):
+            self.fields[name].initial = normalize_text(getattr(profile, name))
+
+    @property
+    def text_names(self):
+        return [name for name in EDITABLE_FIELDS if name in self.fields]
+
+    def build_layout(self):
+        keys = ", ".join(f"[^{key}]" for key in self.citation_keys) or _("none yet")
+        return Layout(
+            Fieldset(
+                _("Your change"),
+                HTML(
+                    format_html(
+                        '<p class="form-text">{}</p>',
+                        _(
+                            "Cite a source after the statement it supports with [^key]. This "
+                            "profile's sources have the keys: %(keys)s. Link to another profile "
+                            "with [[Its name]]."
+                        )
+                        % {"keys": keys},
+                    )
+                ),
+                *[Field(name) for name in self.text_names],
+            ),
+            HTML(
+                '{% include "editorial/_source_formset.html" with formset=form.sources '
+                "can_add_more=True %}"
+            ),
+            Fieldset(_("Why"), Field("message")),
+            *self.contributor_layout(),
+            Field("base"),
+            Field("section"),
+            Field("preview_digest"),
+        )
+
+    def is_valid(self):
+        sources_valid = self.sources.is_valid()
+        return super().is_valid() and sources_valid
+
+    def clean_base(self):
+        try:
+            payload = signing.loads(self.cleaned_data["base"], salt=BASE_SALT)
+        except signing.BadSignature:
+            payload = {}
+        if payload.get("profile") != self.profile.pk:
+            raise ValidationError(_("This form belongs to another profile. Open it again."))
+        revision_id = payload.get("revision")
+        texts = profile_fields_at(self.profile, revision_id) if revision_id else None
+        if revision_id and texts is None:
+            raise ValidationError(_("This form is out of date. Open it again."))
+        self.base_revision_id = revision_id
+        self.base_texts = texts or {n: getattr(self.profile, n) for n in EDITABLE_FIELDS}
+        return self.cleaned_data["base"]
+
+    def clean(self):
+        data = super().clean()
+        if self.base_texts is None or any(name not in data for name in self.text_names):
+            return data
+        if (
+            self.section_anchor
+            and section_text(normalize_text(self.base_texts.get("body")), self.section_anchor)
+            is None
+        ):
+            raise ValidationError(
+                _(
+                    "The section you are editing is not in the profile any more. Copy your "
+                    "text, open the profile again and suggest an edit to the whole profile."
+                )
+            )
+        changes = self.proposed_changes()
+        if not changes:
+            raise ValidationError(
+                _(
+                    "You have not changed anything yet. Edit the text, then preview and send "
+                    "your suggestion. To point us to a mistake without rewriting it, use “See "
+                    "an error? Let us know!”."
+                )
+            )
+        if self.sources.is_valid():
+            self.check_markers(changes)
+        return data
+
+    def base_value(self, name):
+        base = normalize_text(self.base_texts.get(name, ""))
+        if name == "body" and self.section_anchor:
+            return section_text(base, self.section_anchor) or ""
+        return base
+
+    def proposed_changes(self):
+        """The changed fields, each with the text the contributor saw and the proposal."""
+        changes = {}
+        for name in self.text_names:
+            base, proposed = self.base_value(name), normalize_text(self.cleaned_data[name])
+            if proposed != base:
+                changes[name] = {"base": base, "proposed": proposed}
+        return changes
+
+    def texts_with_new_links(self):
+        pairs = super().texts_with_new_links()
+        if self.base_texts is not None:
+            pairs += [
+                (self.cleaned_data.get(name, ""), self.base_value(name)) for name in self.text_names
+            ]
+        return pairs
+
+    def check_markers(self, changes):
+        new_keys = [source["key"] for source in self.sources.sources()]
+        taken = sorted(set(new_keys) & set(self.citation_keys))
+        if taken:
+            self.add_error(
+                None,
+                _(
+                    "The key [^%(key)s] already belongs to one of this profile's sources. Cite "
+                    "that source as [^%(key)s] without adding it again, or choose another key."
+                )
+                % {"key": taken[0]},
+            )
+        for name, change in changes.items():
+            unknown = unknown_marker_keys([change["proposed"]], self.citation_keys + new_keys)
+            if unknown:
+                self.add_error(
+                    name,
+                    ngettext(
+                        "The marker [^%(keys)s] does not match any source of this profile. Use "
+                        "one of the keys listed above, or add the source below under that key.",
+                        "The markers %(keys)s do not match any source of this profile. Use the "
+                        "keys listed above, or add the sources below under those keys.",
+                        len(unknown),
+                    )
+                    % {
+                        "keys": unknown[0]
+                        if len(unknown) == 1
+                        else ", ".join(f"[^{key}]" for key in unknown)
+                    },
+                )
+        cited = {key for change in changes.values() for key in find_marker_keys(change["proposed"])}
+        uncited = [key for key in new_keys if key not in cited]
+        if uncited:
+            self.add_error(
+                None,
+                _(
+                    "The new source [^%(key)s] is not cited in your text. Cite it as "
+                    "[^%(key)s] after the statement it supports, or remove it."
+                )
+                % {"key": uncited[0]},
+            )
+
+    def proposed_fields(self):
+        """The profile's editable fields as they would be with this suggestion applied."""
+        values = {name: normalize_text(getattr(self.profile, name)) for name in EDITABLE_FIELDS}
+        for name, change in self.proposed_changes().items():
+            if name == "body" and self.section_anchor:
+                body = values["body"]
+                if section_text(body, self.section_anchor) is None:
+                    body = normalize_text(self.base_texts["body"])
+                values["body"] = splice_section(body, self.section_anchor, change["proposed"])
+            else:
+                values[name] = change["proposed"]
+        return values
+
+    def digest(self):
+        """A signed digest of the content, to know that what is sent is what was previewed."""
+        content = [self.proposed_changes(), self.sources.sources(), self.cleaned_data["message"]]
+        digest = hashlib.sha256(json.dumps(content, sort_keys=True).encode()).hexdigest()
+        return signing.Signer(salt=PREVIEW_SALT).sign(digest)
+
+    def matches_preview(self):
+        return self.cleaned_data.get("preview_digest") == self.digest()
+
+    def set_preview_digest(self):
+        self.data = self.data.copy()
+        self.data[self.add_prefix("preview_digest")] = self.digest()
+
+    def submission(self):
+        return {
+            "kind": Suggestion.Kind.EDIT,
+            "profile": self.profile,
+            "base_revision_id": self.base_revision_id,
+            "section": self.section_anchor,
+            "proposed_changes": self.proposed_changes(),
+            "new_sources": self.sources.sources(),
+            **self.contributor_fields(),
+        }
+
+
+# Report an error ------------------------------------------------------------------------------
+
+
+class ReportErrorForm(ContributionForm):
+    message_label = gettext_lazy("What is wrong?")
+    message_help = gettext_lazy("Required. Say what is wrong and, if you know, what is right.")
+    message_required = gettext_lazy("Tell us what is wrong, so that the editors can fix it.")
+
+    part = forms.ChoiceField(label=gettext_lazy("Which part of the profile?"), required=False)
+    source_url = forms.CharField(
+        label=gettext_lazy("A source that shows it (optional)"),
+        max_length=2000,
+        required=False,
+        help_text=gettext_lazy("The web address of a page that backs up the correction."),
+    )
+
+    def __init__(self, data=None, *, profile, **kwargs):
+        super().__init__(data, **kwargs)
+        self.profile = profile
+        self.fields["part"].choices = [
+            ("", _("The whole profile")),
+            ("lead", _("The introduction")),
+            ("infobox", _("The “At a glance” box")),
+            *[
+                (section["anchor"], _("The section “%(title)s”") % {"title": section["title"]})
+                for section in body_sections(profile.body)
+            ],
+            ("references", _("The references")),
+        ]
+        self.helper.layout = Layout(
+            Field("part"),
+            Field("message"),
+            Field("source_url"),
+            *self.contributor_layout(),
+        )
+
+    def clean_source_url(self):
+        url = self.cleaned_data["source_url"]
+        return validate_source_url(url) if url else ""
+
+    def submission(self):
+        url = self.cleaned_data["source_url"]
+        return {
+            "kind": Suggestion.Kind.ERROR,
+            "profile": self.profile,
+            "base_revision_id": latest_revision_id(self.profile),
+            "section": self.cleaned_data["part"],
+            "new_sources": [{"key": "", "url": url, "title": ""}] if url else [],
+            **self.contributor_fields(),
+        }
+
+
+# Tip a new profile ----------------------------------------------------------------------------
+
+
+class TipForm(ContributionForm):
+    message_label = gettext_lazy("Why does it matter?")
+    message_help = gettext_lazy(
+        "Required. What it does, who is behind it, and why readers should know about it."
+    )
+    message_required = gettext_lazy("Tell us why this profile matters.")
+
+    name = forms.CharField(label=gettext_lazy("Name"), max_length=200)
+    category = forms.ModelChoiceField(
+        label=gettext_lazy("Category"),
+        queryset=Category.objects.all(),
+        to_field_name="slug",
+        empty_label=gettext_lazy("Choose one"),
+    )
+
+    def __init__(self, data=None, **kwargs):
+        super().__init__(data, **kwargs)
+        self.sources = TipSourceFormSet(data, prefix="source", form_kwargs={"require_key": False})
+        self.helper.layout = Layout(
+            Div(
+                Div(Field("name"), css_class="col-md-7"),
+                Div(Field("category"), css_class="col-md-5"),
+                css_class="row",
+            ),
+            Field("message"),
+            HTML(
+                '{% include "editorial/_source_formset.html" with formset=form.sources '
+                "for_tip=True %}"
+            ),
+            *self.contributor_layout(),
+        )
+
+    def is_valid(self):
+        sources_valid = self.sources.is_valid()
+        return super().is_valid() and sources_valid
+
+    def clean_name(self):
+        name = " ".join(self.cleaned_data["name"].split())
+        existing = Profile.objects.published().filter(name__iexact=name).first()
+        if existing:
+            raise ValidationError(
+                format_html(
+                    'We already have a profile of <a href="{}">{}</a>. To improve it, use '
+                    "“Suggest an edit” on that page.",
+                    existing.get_absolute_url(),
+                    existing.name,
+                )
+            )
+        return name
+
+    def clean(self):
+        data = super().clean()
+        if self.sources.is_valid() and not self.sources.sources():
+            raise ValidationError(
+                _("Give at least one source, so that the editors can check the facts.")
+            )
+        return data
+
+    def submission(self):
+        sources = self.sources.sources()
+        for number, source in enumerate(sources, start=1):
+            source["key"] = f"source-{number}"
+        return {
+            "kind": Suggestion.Kind.TIP,
+            "proposed_changes": {
+                "name": self.cleaned_data["name"],
+                "category": self.cleaned_data["category"].slug,
+            },
+            "new_sources": sources,
+            **self.contributor_fields(),
+        }
+
+
+# The review desk ------------------------------------------------------------------------------
+
+
+class ReviewForm(forms.Form):
+    """The editor's side of a suggestion: the merged result (editable) and a note.
+
+    For an edit there is one text per changed field, holding the merge of the suggestion into
+    the profile as it is now; where the two disagree it holds both, between conflict markers,
+    for the editor to resolve. For a tip, the name and category of the profile to start.
+    """
+
+    note = forms.CharField(
+        label=gettext_lazy("Note to the contributor"),
+        required=False,
+        max_length=5000,
+        widget=forms.Textarea(attrs={"rows": 3, "class": "vLargeTextField"}),
+        help_text=gettext_lazy(
+            "Shown on their tracking page and emailed to them if they gave an address."
+        ),
+    )
+    fingerprint = forms.CharField(widget=forms.HiddenInput, required=False)
+
+    def __init__(self, data=None, *, suggestion, profile=None, changes=()):
+        super().__init__(data)
+        self.suggestion = suggestion
+        self.profile = profile
+        self.changes = list(changes)
+        for change in self.changes:
+            rows = 14 if change.name in {"lead", "body"} else 2
+            self.fields[change.name] = forms.CharField(
+                label=review_label(change),
+                required=False,
+                strip=False,
+                max_length=settings.EDITORIAL_MAX_TEXT_CHARS * 2,
+                initial=change.merged.text,
+                widget=forms.Textarea(attrs={"rows": rows, "class": "vLargeTextField"}),
+            )
+        if suggestion.kind == Suggestion.Kind.TIP:
+            proposed = suggestion.proposed_changes
+            self.fields["name"] = forms.CharField(
+                label=_("Name of the new profile"), max_length=200, initial=proposed.get("name")
+            )
+            self.fields["category"] = forms.ModelChoiceField(
+                label=_("Category"),
+                queryset=Category.objects.all(),
+                to_field_name="slug",
+                initial=Category.objects.filter(slug=proposed.get("category")).first(),
+            )
+        if profile is not None:
+            self.fields["fingerprint"].initial = profile_fingerprint(profile)
+        self.order_fields([c.name for c in self.changes] + ["name", "category", "note"])
+
+    def clean(self):
+        data = super().clean()
+        if not self.changes:
+            return data
+        keys = list(self.profile.citations.values_list("key", flat=True))
+        keys += [source["key"] for source in self.suggestion.new_sources]
+        for change in self.changes:
+            text = data.get(change.name)
+            if text is None:
+                continue
+            if has_conflict_markers(text):
+                self.add_error(
+                    change.name,
+                    _(
+                        "Resolve the conflict first: keep the words that should stay and delete "
+                        "the marker lines (<<<<<<<, ======= and >>>>>>>)."
+                    ),
+                )
+                continue
+            unknown = unknown_marker_keys([text], keys)
+            if unknown:
+                self.add_error(
+                    change.name,
+                    _("The text cites %(keys)s, which the profile has no citation for.")
+                    % {"keys": ", ".join(f"[^{key}]" for key in unknown)},
+                )
+        return data
+
+    def resolution(self):
+        """What approve_suggestion applies: the texts, or the tip's name and category."""
+        if self.suggestion.kind == Suggestion.Kind.TIP:
+            return {"name": self.cleaned_data["name"], "category": self.cleaned_data["category"]}
+        if self.suggestion.kind == Suggestion.Kind.EDIT:
+            return {change.name: self.cleaned_data[change.name] for change in self.changes}
+        return None
+
+
+def review_label(change):
+    if change.section and change.section_found:
+        return _("%(field)s: the section being edited") % {"field": change.label}
+    if change.section:
+        return _("%(field)s (whole): the edited section is no longer in the profile") % {
+            "field": change.label
+        }
+    return change.label

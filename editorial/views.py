@@ -1,0 +1,191 @@
+from django.contrib import messages
+from django.shortcuts import get_object_or_404, redirect, render
+from django.utils.cache import add_never_cache_headers, patch_cache_control
+from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
+from django.views.decorators.cache import never_cache
+from django.views.decorators.http import require_POST, require_safe
+
+from editorial.diffs import diff_against_profile
+from editorial.forms import ReportErrorForm, SuggestEditForm, TipForm
+from editorial.models import Suggestion
+from editorial.ratelimit import address_hash, rate_limited
+from editorial.services import DuplicateSuggestion, submit_suggestion
+from profiles.models import Profile
+
+DUPLICATE_MESSAGE = gettext_lazy(
+    "We already have exactly this from you or someone else, and it is waiting for an editor. "
+    "There is no need to send it again."
+)
+
+
+def get_published_profile(slug):
+    """The published profile at this slug, or a 404: suggestions are for public profiles."""
+    return get_object_or_404(Profile.objects.published().select_related("category"), slug=slug)
+
+
+def submit_or_report_duplicate(request, form):
+    """Store the form's submission; on a duplicate add a form error and return None."""
+    try:
+        return submit_suggestion(**form.submission(), address_hash=address_hash(request))
+    except DuplicateSuggestion:
+        form.add_error(None, DUPLICATE_MESSAGE)
+        return None
+
+
+# The forms carry a CSRF token and a signed timestamp of when they were shown, so no cache may
+# keep them (@never_cache); the pages behind a tracking token are private as well.
+
+
+def private(response):
+    """A page for one contributor's eyes: never cached by anyone, never indexed."""
+    add_never_cache_headers(response)
+    patch_cache_control(response, private=True)
+    response["X-Robots-Tag"] = "noindex, nofollow"
+    return response
+
+
+# Suggest an edit ------------------------------------------------------------------------------
+
+
+def render_suggest_form(request, profile, form, status=200):
+    return render(
+        request, "editorial/suggest_edit.html", {"profile": profile, "form": form}, status=status
+    )
+
+
+@require_safe
+@never_cache
+def suggest_edit(request, slug):
+    """Anyone may open the form to suggest an edit to a published profile or one section."""
+    profile = get_published_profile(slug)
+    section = request.GET.get("section", "")
+    form = SuggestEditForm(profile=profile, section=section)
+    if section and not form.section_anchor:
+        messages.info(
+            request,
+            _("That section is not in the profile any more; you can edit the whole profile."),
+        )
+    return render_suggest_form(request, profile, form)
+
+
+@require_POST
+@never_cache
+@rate_limited(scope="preview")
+def suggest_edit_preview(request, slug):
+    """Anyone may preview a suggested edit as a diff against the profile; nothing is stored."""
+    profile = get_published_profile(slug)
+    form = SuggestEditForm(request.POST, profile=profile)
+    if "add_source" in request.POST:
+        form = SuggestEditForm(with_another_source(request.POST), profile=profile)
+        return render_suggest_form(request, profile, form)
+    if form.is_valid():
+        form.set_preview_digest()
+        return render_preview(request, profile, form)
+    return render_suggest_form(request, profile, form)
+
+
+@require_POST
+@never_cache
+@rate_limited
+def suggest_edit_send(request, slug):
+    """Anyone may send a previewed suggestion; it waits, private, for an editor's review."""
+    profile = get_published_profile(slug)
+    form = SuggestEditForm(request.POST, profile=profile)
+    if form.is_valid():
+        if not form.matches_preview():
+            form.set_preview_digest()
+            return render_preview(request, profile, form, changed_since_preview=True)
+        suggestion = submit_or_report_duplicate(request, form)
+        if suggestion:
+            return redirect("editorial:sent", suggestion.token)
+    return render_suggest_form(request, profile, form)
+
+
+def render_preview(request, profile, form, changed_since_preview=False):
+    new_sources = form.sources.sources()
+    context = {
+        "profile": profile,
+        "form": form,
+        "diff": diff_against_profile(profile, form.proposed_fields(), new_sources),
+        "new_sources": new_sources,
+        "changed_since_preview": changed_since_preview,
+    }
+    return render(request, "editorial/suggestion_preview.html", context)
+
+
+def with_another_source(data):
+    data = data.copy()
+    total = int(data.get("source-TOTAL_FORMS", 1) or 1)
+    data["source-TOTAL_FORMS"] = str(min(total + 1, 10))
+    return data
+
+
+# Report an error and tip a new profile ----------------------------------------------------------
+
+
+@require_safe
+@never_cache
+def report_error(request, slug):
+    """Anyone may open the form to report an error in a published profile."""
+    profile = get_published_profile(slug)
+    form = ReportErrorForm(profile=profile, initial={"part": request.GET.get("part", "")})
+    return render(request, "editorial/report_error.html", {"profile": profile, "form": form})
+
+
+@require_POST
+@never_cache
+@rate_limited
+def report_error_send(request, slug):
+    """Anyone may send an error report; it waits, private, for an editor."""
+    profile = get_published_profile(slug)
+    form = ReportErrorForm(request.POST, profile=profile)
+    if form.is_valid():
+        suggestion = submit_or_report_duplicate(request, form)
+        if suggestion:
+            return redirect("editorial:sent", suggestion.token)
+    return render(request, "editorial/report_error.html", {"profile": profile, "form": form})
+
+
+@require_safe
+@never_cache
+def tip_new(request):
+    """Anyone may open the form to tip us about a profile we do not have yet."""
+    form = TipForm(initial={"name": request.GET.get("name", "")[:200]})
+    return render(request, "editorial/tip_new.html", {"form": form})
+
+
+@require_POST
+@never_cache
+@rate_limited
+def tip_new_send(request):
+    """Anyone may send a tip for a new profile; it waits, private, for an editor."""
+    form = TipForm(request.POST)
+    if form.is_valid():
+        suggestion = submit_or_report_duplicate(request, form)
+        if suggestion:
+            return redirect("editorial:sent", suggestion.token)
+    return render(request, "editorial/tip_new.html", {"form": form})
+
+
+# The contributor's private pages ----------------------------------------------------------------
+
+
+def get_suggestion_by_token(token):
+    return get_object_or_404(Suggestion.objects.select_related("profile"), token=token)
+
+
+@require_safe
+def suggestion_sent(request, token):
+    """Whoever holds the token sees the thank-you page with the private tracking link."""
+    suggestion = get_suggestion_by_token(token)
+    tracking_url = request.build_absolute_uri(suggestion.get_absolute_url())
+    context = {"suggestion": suggestion, "tracking_url": tracking_url}
+    return private(render(request, "editorial/suggestion_sent.html", context))
+
+
+@require_safe
+def tracking(request, token):
+    """Whoever holds the token sees the suggestion's status and, once decided, the note."""
+    suggestion = get_suggestion_by_token(token)
+    return private(render(request, "editorial/tracking.html", {"suggestion": suggestion}))

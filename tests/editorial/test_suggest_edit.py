@@ -1,0 +1,242 @@
+import pytest
+import reversion
+from django.urls import reverse
+
+from editorial.models import Suggestion
+from editorial.services import latest_revision_id
+from tests.editorial.submitting import (
+    field_errors,
+    filled_in,
+    form_fields,
+    preview_edit,
+    send_edit,
+)
+from tests.factories import make_profile, make_profile_with_citations
+from tests.html import parse
+
+pytestmark = pytest.mark.django_db
+
+NEW_SOURCE = {
+    "source-0-key": "annual-2003",
+    "source-0-url": "https://harborliteracy.example/reports/2003/",
+    "source-0-title": "Tenth Annual Report",
+    "source-0-authors": "Mina Okafor",
+    "source-0-publication": "Harbor Literacy Fund",
+    "source-0-date": "2013-04-02",
+}
+
+
+def test_the_profile_page_offers_to_suggest_an_edit_to_the_profile_or_a_section(client, profile):
+    page = parse(client.get(profile.get_absolute_url()))
+    actions = page.select_one(".profile-actions")
+    suggest = reverse("editorial:suggest_edit", args=[profile.slug])
+    assert actions.find("a", href=suggest).get_text() == "Suggest an edit"
+    report = actions.find("a", href=reverse("editorial:report_error", args=[profile.slug]))
+    assert report.get_text() == "See an error? Let us know!"
+    section_links = [a["href"] for a in page.select(".toc a.toc-suggest")]
+    assert section_links == [f"{suggest}?section=background", f"{suggest}?section=programs"]
+
+
+def test_the_form_is_prefilled_with_the_current_text(client, profile):
+    fields = form_fields(
+        parse(client.get(reverse("editorial:suggest_edit", args=[profile.slug]))).select_one(
+            "main form"
+        )
+    )
+    assert fields["lead"] == profile.lead
+    assert fields["body"] == profile.body
+    assert fields["location"] == "Port Verity, Eastmark"
+    assert fields["message"] == ""
+
+
+def test_a_section_form_holds_only_that_section(client, profile):
+    response = client.get(
+        reverse("editorial:suggest_edit", args=[profile.slug]), {"section": "programs"}
+    )
+    page = parse(response)
+    assert page.h1.get_text() == "Suggest an edit to the section “Programs”"
+    fields = form_fields(page.select_one("main form"))
+    assert fields["body"].startswith("## Programs\n\nIt runs evening classes")
+    assert "Background" not in fields["body"]
+    assert "lead" not in fields and fields["section"] == "programs"
+
+
+def test_an_unknown_section_falls_back_to_the_whole_profile(client, profile):
+    response = client.get(
+        reverse("editorial:suggest_edit", args=[profile.slug]), {"section": "nowhere"}
+    )
+    page = parse(response)
+    assert "not in the profile any more" in page.select_one(".alert").get_text()
+    assert form_fields(page.select_one("main form"))["body"] == profile.body
+
+
+def test_the_preview_shows_the_change_as_a_diff_and_stores_nothing(client, profile):
+    response = preview_edit(
+        client,
+        profile,
+        body=profile.body.replace("in 2004", "in 2003"),
+        message="The tenth annual report says 2003.",
+    )
+    page = parse(response)
+    assert page.h1.get_text() == "Preview your suggestion"
+    assert [ins.get_text() for ins in page.select(".suggestion-diff ins")] == ["2003"]
+    assert [d.get_text() for d in page.select(".suggestion-diff del")] == ["2004"]
+    assert "The tenth annual report says 2003." in page.select_one(".suggestion-message").get_text()
+    assert Suggestion.objects.count() == 0
+
+
+def test_sending_stores_only_the_changed_fields_with_the_text_the_contributor_saw(client, profile):
+    response = send_edit(
+        client, profile, location="Port Verity", message="The county name is not used."
+    )
+    suggestion = Suggestion.objects.get()
+    assert response["Location"] == reverse("editorial:sent", args=[suggestion.token])
+    assert suggestion.kind == "edit" and suggestion.status == "pending"
+    assert suggestion.proposed_changes == {
+        "location": {"base": "Port Verity, Eastmark", "proposed": "Port Verity"}
+    }
+    assert suggestion.base_revision_id == latest_revision_id(profile)
+    assert suggestion.message == "The county name is not used."
+
+
+def test_a_section_suggestion_stores_that_section_only(client, profile):
+    send_edit(
+        client,
+        profile,
+        section="programs",
+        body="## Programs\n\nIt runs evening classes for adults.[^second]",
+        message="The summer program closed in 2022.",
+    )
+    suggestion = Suggestion.objects.get()
+    assert suggestion.section == "programs"
+    assert suggestion.proposed_changes["body"]["base"].startswith("## Programs\n\nIt runs evening")
+    assert suggestion.proposed_changes["body"]["proposed"] == (
+        "## Programs\n\nIt runs evening classes for adults.[^second]"
+    )
+
+
+def test_new_sources_are_stored_with_their_keys(client, profile):
+    send_edit(
+        client,
+        profile,
+        lead=profile.lead + " It opened in 2003.[^annual-2003]",
+        message="The annual report gives the year.",
+        **NEW_SOURCE,
+    )
+    suggestion = Suggestion.objects.get()
+    assert suggestion.new_sources == [
+        {
+            "key": "annual-2003",
+            "url": "https://harborliteracy.example/reports/2003/",
+            "title": "Tenth Annual Report",
+            "authors": "Mina Okafor",
+            "publication": "Harbor Literacy Fund",
+            "date": "2013-04-02",
+        }
+    ]
+
+
+def test_a_new_source_that_is_not_cited_is_an_error(client, profile):
+    response = preview_edit(
+        client, profile, lead=profile.lead + " More.", message="See the report.", **NEW_SOURCE
+    )
+    assert "The new source [^annual-2003] is not cited in your text" in field_errors(response)
+
+
+def test_a_new_source_may_not_take_a_key_the_profile_already_uses(client, profile):
+    response = preview_edit(
+        client,
+        profile,
+        lead=profile.lead + " More.[^first]",
+        message="See the report.",
+        **{**NEW_SOURCE, "source-0-key": "first"},
+    )
+    assert "The key [^first] already belongs to one of this profile's sources" in field_errors(
+        response
+    )
+
+
+def test_adding_another_source_row_keeps_what_was_typed(client, profile):
+    page = client.get(reverse("editorial:suggest_edit", args=[profile.slug]))
+    data = filled_in(page, message="Two sources.", **NEW_SOURCE, add_source="1")
+    response = client.post(reverse("editorial:suggest_edit_preview", args=[profile.slug]), data)
+    fields = form_fields(parse(response).select_one("main form"))
+    assert fields["source-TOTAL_FORMS"] == "2"
+    assert fields["source-0-title"] == "Tenth Annual Report"
+    assert fields["source-1-title"] == ""
+    assert fields["message"] == "Two sources."
+    assert Suggestion.objects.count() == 0
+
+
+def test_nothing_changed_is_an_error(client, profile):
+    response = preview_edit(client, profile, message="Looks fine to me.")
+    assert "You have not changed anything yet" in field_errors(response)
+
+
+def test_sending_without_the_preview_shows_the_preview_first(client, profile):
+    page = client.get(reverse("editorial:suggest_edit", args=[profile.slug]))
+    data = filled_in(page, location="Port Verity", message="Shorter.")
+    response = client.post(reverse("editorial:suggest_edit_send", args=[profile.slug]), data)
+    assert response.status_code == 200
+    assert "You changed your suggestion after the preview" in parse(response).get_text()
+    assert Suggestion.objects.count() == 0
+
+
+def test_a_change_made_after_the_preview_is_previewed_again_before_it_is_sent(client, profile):
+    preview = preview_edit(client, profile, location="Port Verity", message="Shorter.")
+    send_url = reverse("editorial:suggest_edit_send", args=[profile.slug])
+    data = form_fields(parse(preview).select_one(f"main form[action='{send_url}']"))
+    data["location"] = "Port Verity, East"
+    response = client.post(send_url, data)
+    assert "You changed your suggestion after the preview" in parse(response).get_text()
+    assert Suggestion.objects.count() == 0
+    resent = form_fields(parse(response).select_one(f"main form[action='{send_url}']"))
+    assert client.post(send_url, resent).status_code == 302
+    assert Suggestion.objects.get().proposed_changes["location"]["proposed"] == "Port Verity, East"
+
+
+def test_a_suggestion_keeps_the_revision_the_contributor_saw_when_the_profile_changes_meanwhile(
+    client, profile, editor
+):
+    page = client.get(reverse("editorial:suggest_edit", args=[profile.slug]))
+    seen_revision = latest_revision_id(profile)
+    seen_body = profile.body
+    with reversion.create_revision():
+        profile.body = profile.body.replace("about 300", "about 280")
+        profile.save()
+    data = filled_in(page, body=seen_body.replace("in 2004", "in 2003"), message="Founded in 2003.")
+    preview = client.post(reverse("editorial:suggest_edit_preview", args=[profile.slug]), data)
+    send_url = reverse("editorial:suggest_edit_send", args=[profile.slug])
+    client.post(send_url, form_fields(parse(preview).select_one(f"main form[action='{send_url}']")))
+    suggestion = Suggestion.objects.get()
+    assert suggestion.base_revision_id == seen_revision
+    assert suggestion.proposed_changes["body"]["base"] == seen_body
+    assert "about 300" in suggestion.proposed_changes["body"]["proposed"]
+
+
+def test_unpublished_profiles_take_no_suggestions(client):
+    draft = make_profile("Quiet Draft Society", published=False)
+    assert client.get(reverse("editorial:suggest_edit", args=[draft.slug])).status_code == 404
+    assert client.get(reverse("editorial:report_error", args=[draft.slug])).status_code == 404
+
+
+@pytest.mark.parametrize("citation_count", [3, 40])
+def test_the_suggest_form_makes_a_fixed_number_of_queries(
+    client, django_assert_num_queries, citation_count
+):
+    profile = make_profile_with_citations(citation_count)
+    url = reverse("editorial:suggest_edit", args=[profile.slug])
+    client.get(url)  # warm the content-type cache
+    # profile with category, its latest revision, its citation keys
+    with django_assert_num_queries(3):
+        assert client.get(url).status_code == 200
+
+
+def test_the_forms_are_never_cached_because_they_carry_a_token_and_a_timestamp(client, profile):
+    for url in [
+        reverse("editorial:suggest_edit", args=[profile.slug]),
+        reverse("editorial:report_error", args=[profile.slug]),
+        reverse("editorial:tip_new"),
+    ]:
+        cache_control = client.get(url)["Cache-Control"]
+        assert "no-store" in cache_control and "private" in cache_control, url

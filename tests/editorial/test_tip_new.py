@@ -1,0 +1,80 @@
+import pytest
+from django.urls import reverse
+
+from editorial.models import Suggestion
+from tests.editorial.submitting import field_errors, form_fields, send_tip
+from tests.factories import make_profile, make_profile_with_citations
+from tests.html import parse
+
+pytestmark = pytest.mark.django_db
+
+SOURCE = {
+    "source-0-url": "https://courier.example/reading-circle/",
+    "source-0-title": "A Reading Circle Grows Up",
+    "source-0-date": "2022",
+}
+
+
+def test_the_site_header_and_footer_lead_to_the_tip_form(client):
+    page = parse(client.get(reverse("profiles:home")))
+    tip_url = reverse("editorial:tip_new")
+    assert page.select_one("header").find("a", href=tip_url).get_text() == (
+        "Tip us about a new profile"
+    )
+    assert page.select_one("footer").find("a", href=tip_url)
+
+
+def test_links_to_missing_profiles_lead_to_the_tip_form_with_the_name_filled_in(client):
+    profile = make_profile_with_citations(2)
+    page = parse(client.get(profile.get_absolute_url()))
+    missing = page.find("a", class_="wikilink-missing", string="Unwritten Org")
+    assert missing["href"] == "/tips/new/?name=Unwritten+Org"
+    form = parse(client.get(missing["href"])).select_one("main form")
+    assert form_fields(form)["name"] == "Unwritten Org"
+
+
+def test_a_tip_is_stored_with_its_name_category_reason_and_sources(client):
+    response = send_tip(
+        client,
+        name="Eastmark Reading Circle",
+        category="non-profit",
+        message="It runs book clubs in every branch library.",
+        contributor_email="ana@example.org",
+        **SOURCE,
+    )
+    tip = Suggestion.objects.get()
+    assert response["Location"] == reverse("editorial:sent", args=[tip.token])
+    assert tip.kind == "tip" and tip.profile is None
+    assert tip.proposed_changes == {"name": "Eastmark Reading Circle", "category": "non-profit"}
+    assert tip.new_sources[0]["key"] == "source-1"
+    assert tip.new_sources[0]["title"] == "A Reading Circle Grows Up"
+    assert tip.contributor_email == "ana@example.org"
+
+
+def test_a_tip_needs_at_least_one_source(client):
+    response = send_tip(
+        client, name="Eastmark Reading Circle", category="non-profit", message="It matters."
+    )
+    assert "Give at least one source" in field_errors(response)
+    assert form_fields(parse(response).select_one("main form"))["message"] == "It matters."
+    assert Suggestion.objects.count() == 0
+
+
+def test_a_tip_for_a_profile_we_have_points_to_it(client):
+    existing = make_profile("Harbor Literacy Fund")
+    response = send_tip(
+        client, name="harbor literacy fund", category="non-profit", message="Cover it.", **SOURCE
+    )
+    error = parse(response).select_one(".invalid-feedback")
+    assert "We already have a profile of" in error.get_text()
+    assert error.find("a", href=existing.get_absolute_url())
+    assert Suggestion.objects.count() == 0
+
+
+def test_a_tip_without_a_category_is_refused(client):
+    response = send_tip(
+        client, name="Eastmark Reading Circle", category="", message="It matters.", **SOURCE
+    )
+    assert response.status_code == 200
+    assert field_errors(response)
+    assert Suggestion.objects.count() == 0

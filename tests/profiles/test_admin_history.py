@@ -1,0 +1,253 @@
+from io import StringIO
+
+import pytest
+from django.core.management import call_command
+from django.urls import reverse
+from reversion.models import Revision, Version
+
+from profiles.history import current_revision, profile_versions, snapshot_of_profile
+from profiles.models import Citation, Profile, Source
+from tests.conftest import assert_one_new_revision, make_user
+from tests.factories import make_profile, make_source
+from tests.html import parse
+from tests.html_forms import form_data
+
+pytestmark = pytest.mark.django_db
+
+RTA = "riverton-tenants-alliance"
+
+
+def admin_edit(client, profile, change):
+    """Open the profile's change form, change its data as an editor would, and save it."""
+    url = reverse("admin:profiles_profile_change", args=[profile.pk])
+    data = form_data(parse(client.get(url)).find("form", id="profile_form"))
+    change(data)
+    response = client.post(url, data)
+    if response.status_code != 302:
+        errors = parse(response).select(".errornote, .errorlist")
+        pytest.fail(f"The admin refused the edit: {[e.get_text(' ', strip=True) for e in errors]}")
+
+
+def inline_index(data, prefix, field, value):
+    total = int(data[f"{prefix}-TOTAL_FORMS"][0])
+    return next(i for i in range(total) if data.get(f"{prefix}-{i}-{field}") == [value])
+
+
+def replace_text(data, name, old, new):
+    assert old in data[name][0], f"{old!r} is not in {name}"
+    data[name] = [data[name][0].replace(old, new)]
+
+
+@pytest.fixture
+def demo_profile():
+    call_command("load_demo", force=True, stdout=StringIO())
+    return Profile.objects.get(slug=RTA)
+
+
+def test_the_demo_loader_saves_each_profile_in_one_revision_by_the_demo_editor(demo_profile):
+    for profile in Profile.objects.all():
+        [version] = Version.objects.get_for_object(profile)
+        assert version.revision.user.username == "editor"
+        assert version.revision.comment == f"Created {profile.name} (demo content)."
+
+
+def test_three_admin_edits_of_a_demo_profile_make_a_readable_history(client, demo_profile):
+    profile = demo_profile
+    first = current_revision(profile)
+    references = len(profile.references)
+    edith = make_user("edith", staff=True, editor=True)
+    ruth = make_user("ruth", staff=True, editor=True)
+    new_source = make_source(title="Alliance Opens Third Office")
+
+    client.force_login(edith)
+    admin_edit(
+        client,
+        profile,
+        lambda data: replace_text(data, "lead", "more than 60 buildings", "more than 75 buildings"),
+    )
+
+    def second(data):
+        data["location"] = ["Riverton and Port Calloway, Westmarch"]
+        revenue = inline_index(data, "facts", "value", "$1,382,114[^f990-2022-p1]")
+        replace_text(data, f"facts-{revenue}-value", "$1,382,114", "$1,400,250")
+        extra = int(data["citations-TOTAL_FORMS"][0]) - 1
+        data[f"citations-{extra}-key"] = ["courier-office"]
+        data[f"citations-{extra}-source"] = [str(new_source.pk)]
+        replace_text(
+            data,
+            "body",
+            "opened a second office in the Millrace district",
+            "opened a second office in the Millrace district[^courier-office]",
+        )
+
+    client.force_login(ruth)
+    admin_edit(client, profile, second)
+
+    def third(data):
+        replace_text(data, "body", "more than 40,000 doors", "about 41,000 doors")
+        replace_text(data, "body", "[^afcf-2021]", "")
+        grant = inline_index(data, "citations", "key", "afcf-2021")
+        data[f"citations-{grant}-DELETE"] = ["on"]
+        section = inline_index(data, "citations", "key", "ordinance-sec9")
+        data[f"citations-{section}-pinpoint"] = ["Sec. 9(b)"]
+
+    client.force_login(edith)
+    admin_edit(client, profile, third)
+
+    # Four entries, by the right people, with the admin's comments.
+    rows = parse(client.get(reverse("profiles:history", args=[RTA]))).select("tr.history-entry")
+    assert [row.select_one(".revision-who").get_text() for row in rows] == [
+        "Edith",
+        "Ruth",
+        "Edith",
+        "Demo Editor",
+    ]
+    comments = [row.select_one(".revision-comment").get_text() for row in rows]
+    assert comments[3] == "Created Riverton Tenants Alliance (demo content)."
+    assert comments[2] == "Changed Lead."
+    assert "Changed Location and Body." in comments[1]
+    assert "Added citation “courier-office”." in comments[1]
+    assert "Deleted citation “afcf-2021”." in comments[0]
+
+    # The diff of the first against the last shows every change.
+    last = current_revision(profile)
+    diff = parse(
+        client.get(reverse("profiles:diff", args=[RTA]), {"from": first.pk, "to": last.pk})
+    )
+    fields = {row.th.get_text(): row for row in diff.select(".diff-fields tbody tr")}
+    assert set(fields) == {"Location", "Revenue"}
+    assert fields["Revenue"].select_one("del").get_text() == "382,114"
+    assert fields["Revenue"].select_one("ins").get_text() == "400,250"
+    deleted = [d.get_text() for d in diff.select(".diff-text del")]
+    inserted = [i.get_text() for i in diff.select(".diff-text ins")]
+    assert "60" in deleted and "75" in inserted
+    assert "more than 40" in deleted and "about 41" in inserted
+    assert "[^courier-office]" in inserted
+    assert "[^afcf-2021]" in deleted
+    citations = {li.code.get_text(): li["class"][1] for li in diff.select("li.diff-citation")}
+    assert citations == {
+        "[^afcf-2021]": "diff-citation-removed",
+        "[^courier-office]": "diff-citation-added",
+        "[^ordinance-sec9]": "diff-citation-changed",
+    }
+
+    # The permanent link of the first shows the original text and reference list.
+    old = parse(client.get(reverse("profiles:revision", args=[RTA, first.pk])))
+    assert "more than 60 buildings" in old.select_one(".profile-lead").get_text()
+    entries = old.select(".reference-list > li")
+    assert len(entries) == references
+    titles = " ".join(entry.cite.get_text() for entry in entries)
+    assert "2021 Grants List" in titles
+    assert "Alliance Opens Third Office" not in titles
+
+
+def test_the_admin_history_links_each_revision_to_read_compare_and_revert(editor_client):
+    profile = make_profile()
+    revision = current_revision(profile)
+    soup = parse(editor_client.get(reverse("admin:profiles_profile_history", args=[profile.pk])))
+    [row] = soup.select("#change-history tbody tr")
+    assert row.th.a["href"] == f"/profiles/{profile.slug}/revisions/{revision.pk}/"
+    revert = row.select_one("a.revert-link")["href"]
+    assert revert == f"/profiles/{profile.slug}/revisions/{revision.pk}/revert/"
+    assert editor_client.get(revert).status_code == 200
+
+
+def test_the_admin_revision_view_leads_to_the_revert_page_and_changes_nothing(editor_client):
+    profile = make_profile()
+    [version] = profile_versions(profile)
+    before = Revision.objects.count()
+    url = reverse("admin:profiles_profile_revision", args=[profile.pk, version.pk])
+    for response in (editor_client.get(url), editor_client.post(url, {})):
+        assert response.status_code == 302
+        assert response["Location"] == (
+            f"/profiles/{profile.slug}/revisions/{version.revision_id}/revert/"
+        )
+    assert Revision.objects.count() == before
+
+
+def test_the_change_form_links_to_the_public_history(editor_client):
+    profile = make_profile()
+    soup = parse(editor_client.get(reverse("admin:profiles_profile_change", args=[profile.pk])))
+    assert soup.select_one(".object-tools").find("a", href=f"/profiles/{profile.slug}/history/")
+
+
+def delete_in_admin(client, profile):
+    response = client.post(
+        reverse("admin:profiles_profile_delete", args=[profile.pk]), {"post": "yes"}
+    )
+    assert response.status_code == 302
+    assert not Profile.objects.filter(pk=profile.pk).exists()
+    return Version.objects.get_deleted(Profile).get(object_id=str(profile.pk))
+
+
+def test_recovering_a_deleted_profile_brings_back_its_facts_and_citations_and_numbering(
+    editor_client, editor
+):
+    shared, other = make_source(title="Shared Report"), make_source(title="Other Report")
+    profile = make_profile(
+        lead="One.[^b] Two.[^a]",
+        body="## More\n\nThree.[^c][^a]",
+        facts=[("Budget", "$9 [^c]"), ("Website", "https://x.example")],
+        citations={"a": shared, "b": other, "c": shared},
+    )
+    original = snapshot_of_profile(profile)
+    references = profile.references
+    page_before = parse(editor_client.get(profile.get_absolute_url()))
+
+    version = delete_in_admin(editor_client, profile)
+    assert not Citation.objects.filter(profile_id=profile.pk).exists()
+    recover_list = parse(editor_client.get(reverse("admin:profiles_profile_recoverlist")))
+    url = reverse("admin:profiles_profile_recover", args=[version.pk])
+    assert recover_list.find("a", href=url)
+    confirm = parse(editor_client.get(url))
+    assert len(confirm.select(".recover-citations li")) == 3
+
+    response = editor_client.post(url)
+    assert response.status_code == 302
+    assert response["Location"] == reverse("admin:profiles_profile_change", args=[profile.pk])
+    recovered = Profile.objects.get(pk=profile.pk)
+    assert snapshot_of_profile(recovered) == original
+    assert recovered.references == references
+    assert_one_new_revision(
+        recovered,
+        before=1,
+        user=editor,
+        comment_contains=f"Recovered from revision {version.revision_id}",
+    )
+    page_after = parse(editor_client.get(recovered.get_absolute_url()))
+
+    def numbering(page):
+        return [
+            (li["value"], li.cite.get_text(), len(li.select("a.backlink")))
+            for li in page.select(".reference-list > li")
+        ]
+
+    def markers(page):
+        return [marker.get_text() for marker in page.select("sup.reference")]
+
+    assert numbering(page_after) == numbering(page_before)
+    assert markers(page_after) == markers(page_before) == ["[1]", "[2]", "[2]", "[2]", "[2]"]
+
+
+def test_recovering_is_refused_when_a_source_it_cited_was_deleted(editor_client):
+    gone = make_source(title="Withdrawn Report")
+    profile = make_profile(citations={"first": gone})
+    version = delete_in_admin(editor_client, profile)
+    Source.objects.filter(pk=gone.pk).delete()
+    url = reverse("admin:profiles_profile_recover", args=[version.pk])
+    assert (
+        "Withdrawn Report" in parse(editor_client.get(url)).select_one("#content-main").get_text()
+    )
+    response = editor_client.post(url, follow=True)
+    assert not Profile.objects.filter(pk=profile.pk).exists()
+    assert "deleted" in parse(response).select_one(".messagelist").get_text()
+
+
+def test_only_editors_may_recover(client, outsider):
+    profile = make_profile()
+    client.force_login(make_user("root", staff=True, editor=True))
+    version = delete_in_admin(client, profile)
+    client.force_login(outsider)
+    url = reverse("admin:profiles_profile_recover", args=[version.pk])
+    assert client.post(url).status_code == 403
+    assert not Profile.objects.filter(pk=profile.pk).exists()
