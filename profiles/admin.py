@@ -212,7 +212,17 @@ class ShownThenRolledBack(Exception):
 class SourceAdminForm(forms.ModelForm):
     class Meta:
         model = Source
-        fields = "__all__"
+        fields = [
+            "url",
+            "title",
+            "authors",
+            "publication",
+            "published_date",
+            "date_precision",
+            "archive_url",
+            "kind",
+            "notes",
+        ]
 
     def clean_url(self):
         url = self.cleaned_data["url"]
