@@ -306,7 +306,6 @@ class HistoryEntry:
     date: datetime
     who: str
     comment: str
-    name: str  # the profile's name in that revision
     size: int | None
     previous_id: int | None = None
     previous_size: int | None = None
@@ -343,7 +342,6 @@ def history_entry(version, *, previous_fields=None, previous_id=None, profile=No
         date=revision.date_created,
         who=display_name(revision.user),
         comment=revision.get_comment(),
-        name=(fields or {}).get("name") or version.object_repr,
         size=text_size(fields),
         previous_id=previous_id,
         previous_size=text_size(previous_fields),
