@@ -1,7 +1,9 @@
+import reversion
 from django import forms
 from django.contrib import admin, messages
 from django.contrib.admin.utils import unquote
 from django.core.exceptions import PermissionDenied, ValidationError
+from django.db import transaction
 from django.db.models import Count
 from django.http import Http404
 from django.shortcuts import get_object_or_404, redirect, render
@@ -199,6 +201,14 @@ class ProfileAdmin(VersionAdmin):
             )
 
 
+class ShownThenRolledBack(Exception):
+    """Carries a rendered page out of a transaction that must not be kept."""
+
+    def __init__(self, response):
+        super().__init__()
+        self.response = response
+
+
 class SourceAdminForm(forms.ModelForm):
     class Meta:
         model = Source
@@ -243,6 +253,38 @@ class SourceAdmin(VersionAdmin):
 
     def get_queryset(self, request):
         return super().get_queryset(request).annotate(usage_count=Count("citations"))
+
+    def revision_view(self, request, object_id, version_id, extra_context=None):
+        """Editors revert a source to one of its versions: the source row, nothing else.
+
+        Most source versions are stored in a profile's revision (a profile follows the sources
+        it cites), and reversion's own view reverts that whole revision, the profile's text and
+        citations included. Here only the source's version is written: the change form shows
+        it (rolled back on GET) and a POST saves it as a new revision.
+        """
+        version = get_object_or_404(
+            Version.objects.get_for_object_reference(Source, unquote(object_id)), pk=version_id
+        )
+        context = {
+            "title": _("Revert %(name)s") % {"name": version.object_repr},
+            "revert": True,
+            **(extra_context or {}),
+        }
+        try:
+            with transaction.atomic(), self.create_revision(request):
+                version.revert()
+                response = self.changeform_view(request, object_id, request.path, context)
+                if request.method == "POST" and response.status_code == 302:
+                    reversion.set_comment(
+                        _("Reverted to its version in revision %(number)s")
+                        % {"number": version.revision_id}
+                    )
+                    return response
+                response.template_name = "reversion/revision_form.html"
+                response.render()
+                raise ShownThenRolledBack(response)
+        except ShownThenRolledBack as shown:
+            return shown.response
 
     @admin.display(description=_("Cited"), ordering="usage_count")
     def usage_count(self, source):

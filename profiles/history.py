@@ -306,7 +306,6 @@ class HistoryEntry:
     date: datetime
     who: str
     comment: str
-    name: str  # the profile's name in that revision
     size: int | None
     previous_id: int | None = None
     previous_size: int | None = None
@@ -343,7 +342,6 @@ def history_entry(version, *, previous_fields=None, previous_id=None, profile=No
         date=revision.date_created,
         who=display_name(revision.user),
         comment=revision.get_comment(),
-        name=(fields or {}).get("name") or version.object_repr,
         size=text_size(fields),
         previous_id=previous_id,
         previous_size=text_size(previous_fields),
@@ -427,7 +425,10 @@ def recent_versions():
             previous_data=Subquery(before.values("serialized_data")[:1]),
             previous_revision_id=Subquery(before.values("revision_id")[:1]),
         )
-        .order_by("-revision_id")
+        # Newest first by version id, which follows the revision order: the (content_type,
+        # db) index then yields the rows in order, so only the page's rows are read and only
+        # their subqueries run. Ordering by revision_id sorted every version first.
+        .order_by("-pk")
     )
 
 

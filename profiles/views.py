@@ -238,21 +238,32 @@ def profile_revision(request, slug, revision_id):
     return render(request, "profiles/profile_revision.html", context)
 
 
+def revisions_to_compare(request, profile):
+    """(older revision id or None, newer revision id) from ?from= and ?to=.
+
+    ``to`` defaults to the current revision and ``from`` to the revision before ``to``; the
+    two may come in either order. Anything but a number is a 404.
+    """
+    if "to" in request.GET:
+        to_id = revision_id_or_404(request.GET["to"])
+    else:
+        to_id = revision_id_or_404(getattr(current_revision(profile), "pk", None))
+    if "from" in request.GET:
+        from_id = revision_id_or_404(request.GET["from"])
+    else:
+        from_id = previous_revision_id(profile, to_id)
+    if from_id is not None and from_id > to_id:
+        return to_id, from_id
+    return from_id, to_id
+
+
 @require_safe
 def profile_diff(request, slug):
     """Anyone who may read a profile may compare two of its revisions (?from=&to=)."""
     profile, moved = get_profile_or_moved(request, slug)
     if moved:
         return moved
-    if "to" in request.GET:
-        to_id = revision_id_or_404(request.GET["to"])
-    else:
-        to_id = getattr(current_revision(profile), "pk", None) or revision_id_or_404(None)
-    if "from" in request.GET:
-        from_id = revision_id_or_404(request.GET["from"])
-    else:
-        from_id = previous_revision_id(profile, to_id)
-    from_id, to_id = sorted([from_id, to_id], key=lambda n: (n is not None, n))
+    from_id, to_id = revisions_to_compare(request, profile)
     new = load_revision_or_404(profile, to_id)
     old = load_revision_or_404(profile, from_id) if from_id else None
     unavailable = [r for r in (old, new) if r and r.problems]

@@ -1,6 +1,7 @@
 from io import StringIO
 
 import pytest
+import reversion
 from django.core.management import call_command
 from django.urls import reverse
 from reversion.models import Revision, Version
@@ -251,3 +252,31 @@ def test_only_editors_may_recover(client, outsider):
     url = reverse("admin:profiles_profile_recover", args=[version.pk])
     assert client.post(url).status_code == 403
     assert not Profile.objects.filter(pk=profile.pk).exists()
+
+
+def test_reverting_a_source_in_its_admin_history_changes_that_source_only(editor_client):
+    profile = make_profile(lead="Original text.[^first]")
+    source = profile.citations.get().source
+    [_, in_profile_revision] = Version.objects.get_for_object(source).order_by("pk")[:2]
+    assert Version.objects.get_for_object(profile).get().revision == in_profile_revision.revision
+    with reversion.create_revision():
+        profile.lead = "Later text.[^first]"
+        profile.save()
+        source.title = "A Corrected Title"
+        source.save()
+        profile.rerender()
+
+    old_title = in_profile_revision.field_dict["title"]
+    url = reverse("admin:profiles_source_revision", args=[source.pk, in_profile_revision.pk])
+    form = parse(editor_client.get(url)).find("form", id="source_form")
+    assert form.find("input", attrs={"name": "title"})["value"] == old_title
+    assert Source.objects.get(pk=source.pk).title == "A Corrected Title", "showing keeps nothing"
+    response = editor_client.post(url, form_data(form))
+    assert response.status_code == 302
+    source.refresh_from_db()
+    assert source.title == old_title
+    assert Profile.objects.get(pk=profile.pk).lead == "Later text.[^first]"
+    revision = Version.objects.get_for_object(source).first().revision
+    assert f"Reverted to its version in revision {in_profile_revision.revision_id}" in (
+        revision.comment
+    )
