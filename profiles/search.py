@@ -85,6 +85,8 @@ def search_profiles(query, *, filters, page=1, per_page=20):
     if not page_obj.paginator.count:
         if on_postgresql:
             similar = _similar_names(profiles, query)
+            if not similar.exists():
+                similar = _loosely_similar_names(profiles, query)
         else:
             closest = _closest_name(query)
             similar = profiles.filter(name=closest) if closest else profiles.none()
@@ -161,6 +163,20 @@ def _similar_names(profiles, query):
     )
 
 
+# Below pg_trgm's default threshold (0.6) but still a likely misspelling of one word of a
+# name ("rivrside" scores 0.58 against "Riverside Tenants Alliance"). Without the operator the
+# index is not used, so this runs only when the indexed query found nothing.
+LOOSE_WORD_SIMILARITY = 0.45
+
+
+def _loosely_similar_names(profiles, query):
+    return (
+        profiles.annotate(score=TrigramWordSimilarity(query, "name"))
+        .filter(score__gte=LOOSE_WORD_SIMILARITY)
+        .order_by("-score", "name", "pk")
+    )
+
+
 # Other databases -----------------------------------------------------------------------------
 
 FIELD_WEIGHTS = [("name", 10), ("aliases", 8), ("lead", 4), ("body", 2)]
@@ -195,8 +211,27 @@ def _field_search(profiles, query, words):
 
 
 def _closest_name(query):
-    """The published profile name most like the query (difflib), or ""."""
-    names = Profile.objects.published().values_list("name", flat=True)
-    by_folded = {name.casefold(): name for name in names}
-    close = difflib.get_close_matches(query.casefold(), by_folded, n=1, cutoff=0.75)
-    return by_folded[close[0]] if close else ""
+    """The published profile name most like the query (difflib), or "".
+
+    A name is compared whole and word by word, so that "rivertn tenents" finds "Riverton
+    Tenants Alliance" as well as a misspelled full name does.
+    """
+    words = query_words(query)
+    best_name, best_score = "", 0.0
+    for name in Profile.objects.published().values_list("name", flat=True):
+        score = max(_likeness(query.casefold(), name.casefold()), _word_likeness(words, name))
+        if score > best_score:
+            best_name, best_score = name, score
+    return best_name if best_score >= 0.75 else ""
+
+
+def _likeness(a, b):
+    return difflib.SequenceMatcher(None, a, b).ratio()
+
+
+def _word_likeness(words, name):
+    """How well each query word matches its closest word of the name, on average."""
+    name_words = query_words(name)
+    if not words or not name_words:
+        return 0.0
+    return sum(max(_likeness(w, n) for n in name_words) for w in words) / len(words)

@@ -206,3 +206,10 @@ def test_the_search_page_query_count_does_not_grow_with_results(
     with django_assert_num_queries(5):
         response = search(client, "harbor fund")
     assert len(parse(response).select(".search-result")) == min(matching, 20)
+
+
+def test_one_misspelled_word_of_a_long_name_still_offers_the_profile(client):
+    make_profile("Riverside Tenants Alliance")
+    make_profile("Harbor Literacy Fund")
+    soup = parse(search(client, "rivrside"))
+    assert soup.select(".search-result h2 a")[0].get_text() == "Riverside Tenants Alliance"
