@@ -28,14 +28,13 @@ from editorial.models import Suggestion
 from editorial.services import (
     EDITABLE_FIELDS,
     latest_revision_id,
-    parse_partial_date,
     profile_fields_at,
     profile_fingerprint,
     section_text,
     splice_section,
 )
 from profiles.markup import body_sections, find_marker_keys, unknown_marker_keys
-from profiles.models import Category, Profile
+from profiles.models import Category, Profile, parse_partial_date
 from profiles.urlnorm import normalize_url
 
 LINK_RE = re.compile(r"(?:https?://|www\.)[^\s<>()\[\]]+", re.IGNORECASE)

@@ -9,7 +9,6 @@ revision; a conflict is never applied: the editor resolves it and approves the r
 import hashlib
 import json
 from dataclasses import dataclass
-from datetime import date
 from functools import partial
 
 import reversion
@@ -33,7 +32,7 @@ from editorial.merging import (
 )
 from editorial.models import Suggestion
 from profiles.markup import body_sections, unknown_marker_keys
-from profiles.models import Category, Citation, FormerSlug, Profile, Source
+from profiles.models import Category, Citation, FormerSlug, Profile, Source, parse_partial_date
 from profiles.stored_versions import stored_fields
 from profiles.urlnorm import normalize_url
 
@@ -416,40 +415,17 @@ def check_markers(profile, values, new_sources, changes):
         )
 
 
-def parse_partial_date(text):
-    """'2019-03-04' -> (date, 'day'); '2019-03' -> month; '2019' -> year; '' -> (None, 'day').
-
-    Raises ValueError for anything else.
-    """
-    text = (text or "").strip()
-    if not text:
-        return None, Source.DatePrecision.DAY
-    parts = [int(part) for part in text.split("-")]
-    if len(parts) > 3 or not 1000 <= parts[0] <= 9999:
-        raise ValueError(text)
-    precision = {1: "year", 2: "month", 3: "day"}[len(parts)]
-    return date(*(parts + [1] * (3 - len(parts)))), precision
-
-
 def source_for(data):
     """The source with this URL (normalized), or a new one made from what the contributor gave."""
-    normalized = normalize_url(data["url"])
-    existing = Source.objects.filter(normalized_url=normalized).first()
-    if existing:
-        return existing
     published, precision = parse_partial_date(data.get("date", ""))
-    try:
-        with transaction.atomic():
-            return Source.objects.create(
-                url=data["url"],
-                title=data["title"],
-                authors=data.get("authors", ""),
-                publication=data.get("publication", ""),
-                published_date=published,
-                date_precision=precision,
-            )
-    except IntegrityError:  # another approval created it a moment ago
-        return Source.objects.get(normalized_url=normalized)
+    return Source.objects.for_url(
+        data["url"],
+        title=data["title"],
+        authors=data.get("authors", ""),
+        publication=data.get("publication", ""),
+        published_date=published,
+        date_precision=precision,
+    )
 
 
 def add_sources(profile, suggestion):

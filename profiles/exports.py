@@ -23,7 +23,6 @@ from profiles.models import (
     ProfileType,
     Source,
 )
-from profiles.urlnorm import normalize_url
 
 FORMAT = "sourcebook-profiles"
 VERSION = 1
@@ -212,14 +211,10 @@ def _category(data):
 
 
 def _source(data):
-    normalized = normalize_url(data["url"])
-    existing = normalized and Source.objects.filter(normalized_url=normalized).first()
-    if existing:
-        return existing
-    fields = {name: data[name] for name in SOURCE_FIELDS}
+    fields = {name: data[name] for name in SOURCE_FIELDS if name != "url"}
     if fields["published_date"]:
         fields["published_date"] = date.fromisoformat(fields["published_date"])
-    return Source.objects.create(**fields)
+    return Source.objects.for_url(data["url"], **fields)
 
 
 def _create_profile(item, categories, types, sources_by_id, created_sources):

@@ -1,5 +1,7 @@
+from datetime import date
+
 import reversion
-from django.db import models
+from django.db import IntegrityError, models, transaction
 from django.db.models import Q
 from django.urls import reverse
 from django.utils import timezone
@@ -192,6 +194,35 @@ class Fact(models.Model):
         return f"{self.label}: {self.value}"
 
 
+def parse_partial_date(text):
+    """'2019-03-04' -> (date, 'day'); '2019-03' -> month; '2019' -> year; '' -> (None, 'day').
+
+    Raises ValueError for anything else.
+    """
+    text = (text or "").strip()
+    if not text:
+        return None, Source.DatePrecision.DAY
+    parts = [int(part) for part in text.split("-")]
+    if len(parts) > 3 or not 1000 <= parts[0] <= 9999:
+        raise ValueError(text)
+    precision = {1: "year", 2: "month", 3: "day"}[len(parts)]
+    return date(*(parts + [1] * (3 - len(parts)))), precision
+
+
+class SourceQuerySet(models.QuerySet):
+    def for_url(self, url, **fields):
+        """The source at this URL (compared normalized), or a new one with these fields."""
+        normalized = normalize_url(url)
+        existing = normalized and self.filter(normalized_url=normalized).first()
+        if existing:
+            return existing
+        try:
+            with transaction.atomic():
+                return self.create(url=url, **fields)
+        except IntegrityError:  # another writer created it a moment ago
+            return self.get(normalized_url=normalized)
+
+
 class Source(models.Model):
     class Kind(models.TextChoices):
         NEWS = "news", _("News article")
@@ -222,6 +253,8 @@ class Source(models.Model):
     notes = models.TextField(blank=True, help_text="For editors; not shown to readers.")
     created = models.DateTimeField(default=timezone.now, editable=False)
     updated = models.DateTimeField(auto_now=True)
+
+    objects = SourceQuerySet.as_manager()
 
     class Meta:
         ordering = ["title"]

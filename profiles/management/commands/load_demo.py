@@ -10,29 +10,24 @@ from django.utils.text import slugify
 
 from editorial.permissions import editors_group
 from profiles import demo_content
-from profiles.models import Category, Citation, Fact, FactLabel, Profile, ProfileType, Source
-from profiles.urlnorm import normalize_url
+from profiles.models import (
+    Category,
+    Citation,
+    Fact,
+    FactLabel,
+    Profile,
+    ProfileType,
+    Source,
+    parse_partial_date,
+)
 
 DEMO_EDITOR = "editor"
 
 
-def parse_partial_date(text):
-    """'2019-03-04' -> (date, 'day'); '2019-03' -> month; '2019' -> year; '' -> (None, 'day')."""
-    if not text:
-        return None, Source.DatePrecision.DAY
-    parts = [int(part) for part in text.split("-")]
-    precision = {1: "year", 2: "month", 3: "day"}[len(parts)]
-    parts += [1] * (3 - len(parts))
-    return date(*parts), precision
-
-
-def get_or_create_source(data):
-    existing = Source.objects.filter(normalized_url=normalize_url(data["url"])).first()
-    if existing:
-        return existing
+def demo_source(data):
     published, precision = parse_partial_date(data.get("published", ""))
-    return Source.objects.create(
-        url=data["url"],
+    return Source.objects.for_url(
+        data["url"],
         title=data["title"],
         authors=data.get("authors", ""),
         publication=data.get("publication", ""),
@@ -69,7 +64,7 @@ def create_profile(data, accessed):
         Citation.objects.create(
             profile=profile,
             key=key,
-            source=get_or_create_source(demo_content.SOURCES[source_key]),
+            source=demo_source(demo_content.SOURCES[source_key]),
             accessed=accessed,
             pinpoint=pinpoint,
         )
