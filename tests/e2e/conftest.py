@@ -48,6 +48,13 @@ def demo_site(live_server):
     return live_server
 
 
+@pytest.fixture
+def page(page):
+    """Playwright's page, giving up on a missing element after 10 s rather than 30."""
+    page.set_default_timeout(10_000)
+    return page
+
+
 @pytest.fixture(autouse=True)
 def forms_accept_quick_senders(settings):
     """A browser sends a form faster than any person, and these tests send many: without this
