@@ -46,7 +46,9 @@ def test_public_pages_fit_a_phone_screen(page, demo_site, screenshot):
     assert found == {}
 
 
-def test_public_forms_with_their_errors_fit_a_phone_screen(page, demo_site, screenshot):
+def test_public_forms_with_their_errors_and_the_preview_fit_a_phone_screen(
+    page, demo_site, screenshot
+):
     pages = prepare_pages()
     page.set_viewport_size(PHONE)
     found = {}
@@ -58,7 +60,18 @@ def test_public_forms_with_their_errors_fit_a_phone_screen(page, demo_site, scre
         if problems:
             found[form.name] = problems
     screenshot("phone-tip-errors")
-    assert found == {}
+
+    page.goto(demo_site.url + pages.preview.path)
+    page.get_by_label("Location").fill("Millrace, Riverton, Westmarch")
+    page.get_by_label("What is wrong, and where does the new information come from?").fill(
+        "The group moved its office to Millrace last year."
+    )
+    page.get_by_role("button", name=pages.preview.button).click()
+    page.get_by_text("Keep editing").click()  # the form again, folded under the preview
+    expect(page.get_by_role("button", name="Update the preview")).to_be_visible()
+    found["suggest-preview"] = layout_problems(page)
+    screenshot("phone-suggest-preview")
+    assert {name: problems for name, problems in found.items() if problems} == {}
 
 
 def test_the_phone_check_bites_on_a_page_wider_than_the_screen(page):
