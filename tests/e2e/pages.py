@@ -3,7 +3,7 @@
 ``prepare_pages()`` first gives the demo content what those pages need to show something: a
 second revision of the flagship profile (for its history, a diff and an old revision),
 suggestions for the tracking page (one pending, one rejected with a note) and for the editors'
-queue, one of them in conflict with the newer revision.
+queue: a clean edit, one in conflict with the newer revision, and a tip.
 """
 
 from dataclasses import dataclass
@@ -19,6 +19,7 @@ from profiles import demo_content
 from profiles.history import profile_versions
 from profiles.management.commands.load_demo import DEMO_EDITOR
 from profiles.models import Profile, Source
+from tests.factories import make_tip
 
 FLAGSHIP_SLUG = demo_content.PROFILES[0]["slug"]
 SECTION = "background"  # the flagship's first ## section
@@ -59,6 +60,7 @@ def prepare_pages():
         editor=demo_editor(),
         note="Thank you; the founding article places it in Riverton.",
     )
+    tip = make_tip("Riverton Tenants Action Fund", category="political-committee")
     profile_path = reverse("profiles:detail", args=[FLAGSHIP_SLUG])
     suggest_path = reverse("editorial:suggest_edit", args=[FLAGSHIP_SLUG])
     forms = [
@@ -69,7 +71,7 @@ def prepare_pages():
             reverse("editorial:report_error", args=[FLAGSHIP_SLUG]),
             "Send your report",
         ),
-        Form("tip-new", reverse("editorial:tip_new") + "?name=Eastside+Renters", "Send your tip"),
+        Form("tip-new", reverse("editorial:tip_new"), "Send your tip"),
     ]
     public = [
         ("home", reverse("profiles:home")),
@@ -100,6 +102,7 @@ def prepare_pages():
         ("queue", reverse("admin:editorial_suggestion_changelist")),
         ("review", reverse(review, args=[clean.pk])),
         ("review-conflict", reverse(review, args=[conflicting.pk])),
+        ("review-tip", reverse(review, args=[tip.pk])),
     ]
     return Pages(public=public, forms=forms, preview=forms[0], editor=editor)
 
