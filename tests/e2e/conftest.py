@@ -10,6 +10,8 @@ from pathlib import Path
 
 import pytest
 from django.core.management import call_command
+from django.urls import reverse
+from playwright.sync_api import expect
 
 # Playwright's sync API runs an event loop in this thread; Django's ORM calls made from the
 # test itself are still synchronous and safe.
@@ -47,11 +49,44 @@ def demo_site(live_server):
 
 
 @pytest.fixture
+def page(page):
+    """Playwright's page, giving up on a missing element after 10 s rather than 30."""
+    page.set_default_timeout(10_000)
+    return page
+
+
+@pytest.fixture(autouse=True)
+def forms_accept_quick_senders(settings):
+    """A browser sends a form faster than any person, and these tests send many: without this
+    their suggestions would be quarantined as spam (minimum fill time) or refused (rate limits).
+    The live server runs in this process, so it sees the override; tests/editorial keep
+    checking both controls with the real settings."""
+    settings.EDITORIAL_MIN_FILL_SECONDS = 0
+    settings.EDITORIAL_RATE_LIMITS = [(60, 1000)]
+    settings.EDITORIAL_PREVIEW_RATE_LIMITS = [(60, 1000)]
+
+
+@pytest.fixture
+def log_in(page, live_server):
+    """Log a user (made by tests.conftest.make_user) in through the admin's login form."""
+
+    def log_in(user):
+        page.goto(live_server.url + reverse("admin:login"))
+        page.get_by_label("Username").fill(user.get_username())
+        page.get_by_label("Password").fill("password")
+        page.get_by_role("button", name="Log in").click()
+        expect(page.get_by_role("button", name="Log out")).to_be_visible()
+
+    return log_in
+
+
+@pytest.fixture
 def screenshot(page):
+    """Save the page as screenshots/<name>.png: the whole page, or only what the window shows."""
     SCREENSHOTS.mkdir(exist_ok=True)
 
-    def take(name):
-        page.screenshot(path=SCREENSHOTS / f"{name}.png", full_page=True)
+    def take(name, *, full_page=True):
+        page.screenshot(path=SCREENSHOTS / f"{name}.png", full_page=full_page)
 
     return take
 

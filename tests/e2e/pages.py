@@ -1,24 +1,136 @@
-"""The pages every accessibility and HTML-validity check visits, by role."""
+"""The pages every accessibility, HTML-validity and phone-layout check visits, by role.
 
+``prepare_pages()`` first gives the demo content what those pages need to show something: a
+second revision of the flagship profile (for its history, a diff and an old revision),
+suggestions for the tracking page (one pending, one rejected with a note) and for the editors'
+queue: a clean edit, one in conflict with the newer revision, and a tip.
+"""
+
+from dataclasses import dataclass
+
+import reversion
+from django.contrib.auth import get_user_model
+from django.db import transaction
 from django.urls import reverse
 
+from editorial.merging import normalize_text
+from editorial.services import reject_suggestion, submit_suggestion
 from profiles import demo_content
-from profiles.models import Source
+from profiles.history import profile_versions
+from profiles.management.commands.load_demo import DEMO_EDITOR
+from profiles.models import Profile, Source
+from tests.factories import make_tip
 
 FLAGSHIP_SLUG = demo_content.PROFILES[0]["slug"]
+SECTION = "background"  # the flagship's first ## section
+# The flagship's first paragraph, as its second revision rewrites it.
+FIRST_WORDS, REVISED_WORDS = "more than 60 buildings", "more than 70 buildings"
 
 
-def public_pages():
-    """(name, path) of every public page a reader can reach, on the demo content."""
-    source = Source.objects.order_by("pk").first()
-    return [
+@dataclass(frozen=True)
+class Form:
+    name: str
+    path: str
+    button: str  # the label of the button that sends it
+
+
+@dataclass(frozen=True)
+class Pages:
+    public: list  # (name, path) of pages anyone reaches with a GET
+    forms: list  # Form: every public form, checked as shown and sent empty (its error state)
+    preview: Form  # the suggestion form, checked again on its valid path: the preview page
+    editor: list  # (name, path) of the admin's review desk, for an editor
+
+
+def prepare_pages():
+    """Make the demo content show every state the checks look at; return the pages by role."""
+    profile = Profile.objects.get(slug=FLAGSHIP_SLUG)
+    first_revision = profile_versions(profile).last().revision_id
+    conflicting = suggest_lead_change(profile, first_revision, "dues of $24", "dues of $30")
+    second_revision = revise_flagship(profile)
+    clean = suggest_lead_change(profile, second_revision, "campaigns for", "lobbies for")
+    rejected = submit_suggestion(
+        kind="error",
+        profile=profile,
+        base_revision_id=second_revision,
+        message="The union hall was in Millrace, not in Riverton.",
+    )
+    reject_suggestion(
+        suggestion=rejected,
+        editor=demo_editor(),
+        note="Thank you; the founding article places it in Riverton.",
+    )
+    tip = make_tip("Riverton Tenants Action Fund", category="political-committee")
+    profile_path = reverse("profiles:detail", args=[FLAGSHIP_SLUG])
+    suggest_path = reverse("editorial:suggest_edit", args=[FLAGSHIP_SLUG])
+    forms = [
+        Form("suggest-edit", suggest_path, "Preview your change"),
+        Form("suggest-section", f"{suggest_path}?section={SECTION}", "Preview your change"),
+        Form(
+            "report-error",
+            reverse("editorial:report_error", args=[FLAGSHIP_SLUG]),
+            "Send your report",
+        ),
+        Form("tip-new", reverse("editorial:tip_new"), "Send your tip"),
+    ]
+    public = [
         ("home", reverse("profiles:home")),
         ("browse", reverse("profiles:browse")),
         ("browse-people", reverse("profiles:browse") + "?category=person"),
-        ("profile", reverse("profiles:detail", args=[FLAGSHIP_SLUG])),
-        ("source", reverse("profiles:source", args=[source.pk])),
+        ("profile", profile_path),
+        ("source", reverse("profiles:source", args=[Source.objects.order_by("pk").first().pk])),
         ("not-found", "/profiles/no-such-profile/"),
         ("search", reverse("profiles:search") + "?q=tenants"),
         ("search-misspelled", reverse("profiles:search") + "?q=Rivertn+Tenents"),
         ("search-empty", reverse("profiles:search") + "?q="),
+        ("history", reverse("profiles:history", args=[FLAGSHIP_SLUG])),
+        (
+            "diff",
+            reverse("profiles:diff", args=[FLAGSHIP_SLUG])
+            + f"?from={first_revision}&to={second_revision}",
+        ),
+        ("old-revision", reverse("profiles:revision", args=[FLAGSHIP_SLUG, first_revision])),
+        ("recent-changes", reverse("profiles:recent")),
+        *[(form.name, form.path) for form in forms],
+        ("sent", reverse("editorial:sent", args=[clean.token])),
+        ("tracking", clean.get_absolute_url()),
+        ("tracking-rejected", rejected.get_absolute_url()),
     ]
+    review = "admin:editorial_suggestion_change"
+    editor = [
+        ("admin-index", reverse("admin:index")),
+        ("queue", reverse("admin:editorial_suggestion_changelist")),
+        ("review", reverse(review, args=[clean.pk])),
+        ("review-conflict", reverse(review, args=[conflicting.pk])),
+        ("review-tip", reverse(review, args=[tip.pk])),
+    ]
+    return Pages(public=public, forms=forms, preview=forms[0], editor=editor)
+
+
+def demo_editor():
+    return get_user_model().objects.get(username=DEMO_EDITOR)
+
+
+def revise_flagship(profile):
+    """A second revision by the demo editor: a new figure in the lead and a new location."""
+    with transaction.atomic(), reversion.create_revision():
+        reversion.set_user(demo_editor())
+        reversion.set_comment("Updated the number of buildings.")
+        profile.lead = profile.lead.replace(FIRST_WORDS, REVISED_WORDS)
+        profile.location = "Eastside, Riverton, Westmarch"
+        profile.save()
+        profile.rerender()
+    return profile_versions(profile).first().revision_id
+
+
+def suggest_lead_change(profile, base_revision, old, new):
+    """A pending suggestion that replaces old with new in the lead as that revision had it."""
+    base = normalize_text(profile.lead)
+    return submit_suggestion(
+        kind="edit",
+        profile=profile,
+        base_revision_id=base_revision,
+        proposed_changes={"lead": {"base": base, "proposed": base.replace(old, new)}},
+        message=f"The annual report says “{new}”.",
+        contributor_name="Sam Ortiz",
+    )

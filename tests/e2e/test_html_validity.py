@@ -1,4 +1,6 @@
-"""The Nu Html Checker (npm vnu-jar, run with the machine's Java) on every public page."""
+"""The Nu Html Checker (npm vnu-jar, run with the machine's Java) on every public page: as shown,
+every public form sent empty (its error state) and the preview of a suggestion. The admin's
+review desk is Django's markup and is checked by axe only."""
 
 import json
 import shutil
@@ -9,7 +11,9 @@ from pathlib import Path
 import pytest
 from django.core.management import call_command
 
-from tests.e2e.pages import public_pages
+from tests.e2e.pages import prepare_pages
+from tests.editorial.submitting import form_fields
+from tests.html import parse
 
 pytestmark = pytest.mark.django_db
 
@@ -37,12 +41,31 @@ def validate(paths):
     return errors
 
 
-def test_every_public_page_is_valid_html(client, tmp_path):
+def sent_form(client, path, **changes):
+    """The page that answers the form at path, sent as a browser would with the changes."""
+    form = parse(client.get(path)).select_one("main form[method=post]")
+    return client.post(form["action"], {**form_fields(form), **changes})
+
+
+def test_every_public_page_form_error_and_preview_is_valid_html(client, tmp_path):
     call_command("load_demo", force=True, stdout=StringIO())
+    pages = prepare_pages()
+    responses = {}
+    for name, path in pages.public:
+        responses[name] = client.get(path)
+        assert responses[name].status_code in {200, 404}, path
+    for form in pages.forms:
+        responses[f"{form.name}-errors"] = sent_form(client, form.path)
+        assert b"invalid-feedback" in responses[f"{form.name}-errors"].content, form.name
+    responses["suggest-preview"] = sent_form(
+        client,
+        pages.preview.path,
+        location="Millrace, Riverton, Westmarch",
+        message="The group moved its office to Millrace last year.",
+    )
+    assert b"Preview your suggestion" in responses["suggest-preview"].content
     files = []
-    for name, path in public_pages():
-        response = client.get(path)
-        assert response.status_code in {200, 404}, path
+    for name, response in responses.items():
         file = tmp_path / f"{name}.html"
         file.write_bytes(response.content)
         files.append(file)

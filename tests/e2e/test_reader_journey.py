@@ -1,11 +1,16 @@
+"""A reader, anonymous: finds a profile, follows its references and links, reads its history."""
+
 import re
 
 import pytest
 from playwright.sync_api import expect
 
 from profiles import demo_content
+from profiles.history import profile_versions
+from profiles.models import Profile
+from tests.e2e.pages import FIRST_WORDS, REVISED_WORDS, revise_flagship
 
-pytestmark = [pytest.mark.e2e, pytest.mark.django_db(transaction=True)]
+pytestmark = pytest.mark.django_db(transaction=True)
 
 FLAGSHIP = demo_content.PROFILES[0]
 
@@ -35,12 +40,67 @@ def test_a_reader_goes_from_home_to_a_profile_and_follows_a_reference_and_back(
     expect(page.locator(f"#{marker_id}")).to_be_in_viewport()
 
 
-def test_a_reader_follows_a_link_to_another_profile_and_sees_where_it_is_mentioned(page, demo_site):
+def test_a_reader_searches_from_the_home_page_and_opens_the_profile_found(page, demo_site):
+    page.goto(demo_site.url)
+    search = page.get_by_role("search", name="Search the profiles")
+    search.get_by_label("Search profiles").fill("tenants alliance")
+    search.get_by_role("button", name="Search").click()
+
+    expect(page.get_by_role("heading", level=1)).to_have_text(
+        "Search results for “tenants alliance”"
+    )
+    page.get_by_role("link", name=FLAGSHIP["name"], exact=True).first.click()
+    expect(page.get_by_role("heading", level=1)).to_have_text(FLAGSHIP["name"])
+
+
+def test_a_reader_follows_a_link_to_another_profile_and_comes_back_through_mentioned_in(
+    page, demo_site
+):
     page.goto(f"{demo_site.url}/profiles/{FLAGSHIP['slug']}/")
-    linked = page.locator(".profile-lead a.wikilink:not(.wikilink-missing)").first
-    linked_name = linked.inner_text()
-    linked.click()
+    page.locator(".profile-lead").get_by_role("link", name="Calloway Harbor Properties").click()
+    expect(page.get_by_role("heading", level=1)).to_have_text("Calloway Harbor Properties")
+
     mentioned = page.get_by_role("region", name="Mentioned in")
-    expect(mentioned.get_by_role("link", name=FLAGSHIP["name"])).to_be_visible()
-    assert page.get_by_role("heading", level=1).inner_text()
-    assert linked_name
+    mentioned.get_by_role("link", name=FLAGSHIP["name"]).click()
+    expect(page.get_by_role("heading", level=1)).to_have_text(FLAGSHIP["name"])
+
+
+def test_a_reader_compares_two_revisions_and_opens_the_old_one_by_its_permanent_link(
+    page, demo_site, screenshot
+):
+    profile = Profile.objects.get(slug=FLAGSHIP["slug"])
+    first = profile_versions(profile).get().revision_id
+    revise_flagship(profile)
+
+    page.goto(f"{demo_site.url}/profiles/{FLAGSHIP['slug']}/")
+    expect(page.locator(".profile-lead")).to_contain_text(REVISED_WORDS)
+    page.get_by_role("link", name=f"History of {FLAGSHIP['name']}").click()
+    expect(page.get_by_role("heading", level=1)).to_have_text(f"History of {FLAGSHIP['name']}")
+    revisions = page.locator("tr.history-entry")
+    expect(revisions).to_have_count(2)
+    expect(revisions.first).to_contain_text("Updated the number of buildings.")
+    expect(revisions.first).to_contain_text("Demo Editor")
+    screenshot("history")
+
+    # The newest and the one before it are preselected for comparison.
+    page.get_by_role("button", name="Compare the selected revisions").click()
+    expect(page.get_by_role("heading", level=1)).to_have_text(f"Changes to {FLAGSHIP['name']}")
+    expect(page.locator("del.diff-del").filter(has_text="60")).to_be_visible()
+    expect(page.locator("ins.diff-ins").filter(has_text="70")).to_be_visible()
+    expect(page.locator(".diff-fields")).to_contain_text("Location")
+    screenshot("diff")
+
+    page.get_by_role("link", name="Back to the history").click()
+    page.get_by_role("link", name=re.compile(rf"\(revision {first}\)$")).click()
+    expect(page).to_have_url(re.compile(rf"/profiles/{FLAGSHIP['slug']}/revisions/{first}/$"))
+    expect(page.get_by_role("note")).to_contain_text("This is an old revision")
+    expect(page.locator(".profile-lead")).to_contain_text(FIRST_WORDS)
+    screenshot("old-revision")
+
+    # The permanent link keeps showing that revision, in a new tab as in a citation.
+    permanent = page.url
+    reader = page.context.new_page()
+    reader.goto(permanent)
+    expect(reader.locator(".profile-lead")).to_contain_text(FIRST_WORDS)
+    reader.get_by_role("link", name="Read the current version").click()
+    expect(reader.locator(".profile-lead")).to_contain_text(REVISED_WORDS)
