@@ -1,6 +1,10 @@
 from django.contrib import admin
 from django.urls import include, path
 
+admin.site.site_header = "Sourcebook editors' desk"
+admin.site.site_title = "Sourcebook editors"
+admin.site.index_title = "The review queue, profiles and sources"
+
 urlpatterns = [
     path("admin/", admin.site.urls),
     path("api/", include("profiles.api")),

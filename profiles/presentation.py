@@ -91,6 +91,17 @@ def mark_missing_links(html_fragments):
     return [mark_safe(WIKILINK_HTML_RE.sub(replace, fragment)) for fragment in html_fragments]
 
 
+def nested_toc(toc):
+    """The table of contents as sections, each with its sub-sections as children."""
+    sections = []
+    for entry in toc:
+        if entry["level"] > 2 and sections:
+            sections[-1]["children"].append(entry)
+        else:
+            sections.append({**entry, "children": []})
+    return sections
+
+
 def reference_entries(references, citations):
     citations_by_key = {citation.key: citation for citation in citations}
     entries = []
@@ -114,7 +125,7 @@ def profile_page(profile, *, types, facts, citations):
     return ProfilePage(
         lead_html=lead_html,
         body_html=body_html,
-        toc=profile.toc,
+        toc=nested_toc(profile.toc),
         infobox=[
             InfoboxRow(fact.label.name, html, fact.as_of)
             for fact, html in zip(facts, fact_html, strict=True)

@@ -140,3 +140,13 @@ def test_the_source_page_lists_every_profile_citing_it(client):
     soup = parse(client.get(reverse("profiles:source", args=[source.pk])))
     assert soup.find("h1").get_text() == "Budget Hearing Minutes"
     assert [a.get_text() for a in soup.select("main li a")] == ["Alpha Fund", "Beta Fund"]
+
+
+def test_sub_sections_are_nested_in_the_table_of_contents_under_their_section(client):
+    profile = make_profile(
+        body="## Work\n\nA.[^first]\n\n### Grants\n\nB.\n\n### Loans\n\nC.\n\n## Money\n\nD."
+    )
+    toc = parse(client.get(profile.get_absolute_url())).select_one("nav.toc > ol")
+    sections = toc.find_all("li", recursive=False)
+    assert [li.a.get_text() for li in sections] == ["Work", "Money"]
+    assert [a.get_text() for a in sections[0].select("ol.toc-sub a")] == ["Grants", "Loans"]
