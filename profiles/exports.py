@@ -173,6 +173,16 @@ def import_data(data, *, user=None, comment):
         raise ImportRefused(
             f"This file is export version {data.get('version')}; expected {VERSION}."
         )
+    try:
+        return _import_profiles(data, user=user, comment=comment)
+    except (KeyError, TypeError, ValueError, AttributeError) as error:
+        raise ImportRefused(
+            f"The export is incomplete or damaged ({type(error).__name__}: {error}); "
+            "nothing was imported."
+        ) from error
+
+
+def _import_profiles(data, *, user, comment):
     slugs = [p["slug"] for p in data["profiles"]]
     taken = sorted(
         set(Profile.objects.filter(slug__in=slugs).values_list("slug", flat=True))

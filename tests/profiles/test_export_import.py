@@ -169,3 +169,13 @@ def test_the_import_refuses_a_file_that_is_not_an_export(tmp_path, content):
     path.write_text(content)
     with pytest.raises(CommandError):
         call_command("import_profiles", str(path), stdout=io.StringIO())
+
+
+def test_a_damaged_export_is_refused_with_a_reason_and_imports_nothing(tmp_path):
+    damaged = tmp_path / "damaged.json"
+    damaged.write_text(
+        json.dumps({"format": "sourcebook-profiles", "version": 1, "profiles": [{"slug": "x"}]})
+    )
+    with pytest.raises(CommandError, match="incomplete or damaged .*nothing was imported"):
+        call_command("import_profiles", str(damaged), stdout=io.StringIO())
+    assert not Profile.objects.exists()
