@@ -309,6 +309,22 @@ class Citation(models.Model):
         return self.key
 
 
+class MentionQuerySet(models.QuerySet):
+    def wanted(self):
+        """Profiles that published profiles link to but no published profile answers to yet,
+        one row per missing slug with its name and the number of profiles linking to it."""
+        answered = Q(target_slug__in=Profile.objects.published().values("slug")) | Q(
+            target_slug__in=FormerSlug.objects.filter(profile__published=True).values("slug")
+        )
+        return (
+            self.filter(source__published=True)
+            .exclude(answered)
+            .values("target_slug")
+            .annotate(name=models.Min("target_name"), links=models.Count("source"))
+            .order_by("-links", "name")
+        )
+
+
 class Mention(models.Model):
     """A wiki link from one profile to another, derived from its text when it is rendered.
 
@@ -319,6 +335,8 @@ class Mention(models.Model):
     source = models.ForeignKey(Profile, on_delete=models.CASCADE, related_name="mentions")
     target_slug = models.SlugField(max_length=200, db_index=True)
     target_name = models.CharField(max_length=200)
+
+    objects = MentionQuerySet.as_manager()
 
     class Meta:
         constraints = [

@@ -46,7 +46,7 @@ class PageSitemap(Sitemap):
     changefreq = "daily"
 
     def items(self):
-        return ["profiles:home", "profiles:browse"]
+        return ["profiles:home", "profiles:browse", "profiles:recent", "profiles:wanted"]
 
     def location(self, name):
         return reverse(name)

@@ -28,6 +28,7 @@ urlpatterns = [
     path("recent/", views.recent_changes, name="recent"),
     path("recent/feed/", RecentChangesFeed(), name="recent_feed"),
     path("sources/<int:pk>/", views.source_detail, name="source"),
+    path("wanted/", views.wanted_profiles, name="wanted"),
     path("search/", views.search_results, name="search"),
     path("robots.txt", views.robots_txt, name="robots"),
     path(

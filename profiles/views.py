@@ -158,6 +158,13 @@ def mentioned_in(profile):
 
 
 @require_safe
+def wanted_profiles(request):
+    """Anyone may see the profiles that are linked to but not written yet, most wanted first."""
+    page = Paginator(Mention.objects.wanted(), 50).get_page(request.GET.get("page"))
+    return render(request, "profiles/wanted_profiles.html", {"page_obj": page})
+
+
+@require_safe
 def source_detail(request, pk):
     """Anyone may see a source and the published profiles that cite it."""
     source = get_object_or_404(Source, pk=pk)

@@ -80,6 +80,7 @@ def prepare_pages():
         ("profile", profile_path),
         ("source", reverse("profiles:source", args=[Source.objects.order_by("pk").first().pk])),
         ("not-found", "/profiles/no-such-profile/"),
+        ("wanted", reverse("profiles:wanted")),
         ("search", reverse("profiles:search") + "?q=tenants"),
         ("search-misspelled", reverse("profiles:search") + "?q=Rivertn+Tenents"),
         ("search-empty", reverse("profiles:search") + "?q="),

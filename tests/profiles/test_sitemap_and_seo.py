@@ -54,10 +54,12 @@ def test_the_source_sitemap_lists_sources_cited_by_published_profiles_only(clien
     assert list(urls(client, "/sitemap-sources.xml")) == [f"http://testserver/sources/{public.pk}/"]
 
 
-def test_the_pages_sitemap_lists_the_home_and_browse_pages(client):
+def test_the_pages_sitemap_lists_the_home_browse_recent_and_wanted_pages(client):
     assert set(urls(client, "/sitemap-pages.xml")) == {
         "http://testserver/",
         "http://testserver/profiles/",
+        "http://testserver/recent/",
+        "http://testserver/wanted/",
     }
 
 
