@@ -331,7 +331,10 @@ class SuggestEditForm(ContributionForm):
     """A suggested edit to a whole profile, or to one ## section of its body."""
 
     message_label = gettext_lazy("What is wrong, and where does the new information come from?")
-    message_help = gettext_lazy("Required. The editors read this first.")
+    message_help = gettext_lazy(
+        "Required. The editors read this first. If your suggestion is approved, its first "
+        "words appear in the profile's public history, so keep private details out of it."
+    )
     message_required = gettext_lazy(
         "Tell the editors what is wrong and where the new information comes from."
     )
@@ -629,7 +632,8 @@ class ReportErrorForm(ContributionForm):
 class TipForm(ContributionForm):
     message_label = gettext_lazy("Why does it matter?")
     message_help = gettext_lazy(
-        "Required. What it does, who is behind it, and why readers should know about it."
+        "Required. What it does, who is behind it, and why readers should know about it. If "
+        "the profile is written, the first words appear in its public history."
     )
     message_required = gettext_lazy("Tell us why this profile matters.")
 

@@ -1,4 +1,5 @@
 from django.contrib import messages
+from django.contrib.auth.models import AnonymousUser
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.cache import add_never_cache_headers, patch_cache_control
 from django.utils.translation import gettext as _
@@ -11,7 +12,7 @@ from editorial.forms import ReportErrorForm, SuggestEditForm, TipForm
 from editorial.models import Suggestion
 from editorial.ratelimit import address_hash, rate_limited
 from editorial.services import DuplicateSuggestion, submit_suggestion
-from profiles.models import Profile
+from profiles.access import get_profile_or_moved, profiles_visible_to
 
 DUPLICATE_MESSAGE = gettext_lazy(
     "We already have exactly this from you or someone else, and it is waiting for an editor. "
@@ -20,8 +21,11 @@ DUPLICATE_MESSAGE = gettext_lazy(
 
 
 def get_published_profile(slug):
-    """The published profile at this slug, or a 404: suggestions are for public profiles."""
-    return get_object_or_404(Profile.objects.published().select_related("category"), slug=slug)
+    """The published profile at this slug, or a 404: suggestions are for public profiles.
+
+    For the forms' POST endpoints; the form pages themselves follow a renamed profile.
+    """
+    return get_object_or_404(profiles_visible_to(AnonymousUser(), drafts=False), slug=slug)
 
 
 def submit_or_report_duplicate(request, form):
@@ -58,7 +62,9 @@ def render_suggest_form(request, profile, form, status=200):
 @never_cache
 def suggest_edit(request, slug):
     """Anyone may open the form to suggest an edit to a published profile or one section."""
-    profile = get_published_profile(slug)
+    profile, moved = get_profile_or_moved(request, slug, drafts=False)
+    if moved:
+        return moved
     section = request.GET.get("section", "")
     form = SuggestEditForm(profile=profile, section=section)
     if section and not form.section_anchor:
@@ -128,7 +134,9 @@ def with_another_source(data):
 @never_cache
 def report_error(request, slug):
     """Anyone may open the form to report an error in a published profile."""
-    profile = get_published_profile(slug)
+    profile, moved = get_profile_or_moved(request, slug, drafts=False)
+    if moved:
+        return moved
     form = ReportErrorForm(profile=profile, initial={"part": request.GET.get("part", "")})
     return render(request, "editorial/report_error.html", {"profile": profile, "form": form})
 

@@ -130,8 +130,8 @@ def profile_revisions(request, slug):
 
 @api_view(["GET"])
 def source_detail(request, pk):
-    """Anyone may read a source (without the editors' notes)."""
-    source = Source.objects.filter(pk=pk).first()
+    """Anyone may read a source that a published profile cites (without the editors' notes)."""
+    source = Source.objects.public().filter(pk=pk).first()
     if source is None:
         raise NotFound(_("There is no source %(id)s.") % {"id": pk})
     return Response(SourceSerializer(source, context={"request": request}).data)

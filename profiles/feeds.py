@@ -11,6 +11,7 @@ from django.utils.html import format_html
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
+from profiles.access import get_profile_or_moved
 from profiles.history import history_entries, profile_versions, recent_entries, recent_versions
 from profiles.models import Profile
 
@@ -60,6 +61,10 @@ class RecentChangesFeed(RevisionFeed):
 
 
 class ProfileHistoryFeed(RevisionFeed):
+    def __call__(self, request, slug):
+        profile, moved = get_profile_or_moved(request, slug, drafts=False)
+        return moved or super().__call__(request, slug=profile.slug)
+
     def get_object(self, request, slug):
         return get_object_or_404(Profile.objects.published(), slug=slug)
 

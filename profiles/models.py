@@ -210,6 +210,11 @@ def parse_partial_date(text):
 
 
 class SourceQuerySet(models.QuerySet):
+    def public(self):
+        """Sources that a published profile cites; the others are known to editors only."""
+        cited = Citation.objects.filter(source=models.OuterRef("pk"), profile__published=True)
+        return self.filter(models.Exists(cited))
+
     def for_url(self, url, **fields):
         """The source at this URL (compared normalized), or a new one with these fields."""
         normalized = normalize_url(url)

@@ -1,5 +1,5 @@
 from django.contrib.sitemaps import Sitemap
-from django.db.models import Exists, Max, OuterRef
+from django.db.models import Max
 from django.urls import reverse
 
 from profiles.models import Profile, Source
@@ -30,8 +30,7 @@ class SourceSitemap(Sitemap):
     limit = 10000
 
     def items(self):
-        cited = Profile.objects.published().filter(citations__source=OuterRef("pk"))
-        return Source.objects.filter(Exists(cited)).only("pk", "updated").order_by("pk")
+        return Source.objects.public().only("pk", "updated").order_by("pk")
 
     def lastmod(self, source):
         return source.updated

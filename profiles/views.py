@@ -6,12 +6,13 @@ from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied
 from django.core.paginator import Paginator
 from django.db.models import Count, Q
-from django.http import Http404, HttpResponsePermanentRedirect
+from django.http import Http404
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST, require_safe
 
+from profiles.access import can_see_drafts, get_profile_or_moved
 from profiles.diffs import diff_snapshots
 from profiles.filters import ProfileFilters, facet_counts, page_number
 from profiles.forms import RevertForm
@@ -33,25 +34,6 @@ from profiles.models import Category, FormerSlug, Mention, Profile, ProfileType,
 from profiles.presentation import cite_this_page, profile_page
 from profiles.search import search_profiles
 from profiles.structured_data import profile_metadata
-
-
-def visible_profiles(request):
-    """Published profiles for everyone; editors also see unpublished drafts."""
-    profiles = Profile.objects.select_related("category")
-    if request.user.is_authenticated and request.user.is_staff:
-        return profiles
-    return profiles.published()
-
-
-def get_profile_or_redirect(request, slug):
-    """The profile at this slug, a 301 to its current slug if it was renamed, or a 404."""
-    try:
-        return visible_profiles(request).get(slug=slug), None
-    except Profile.DoesNotExist:
-        former = FormerSlug.objects.filter(slug=slug).select_related("profile").first()
-        if former and (former.profile.published or request.user.is_staff):
-            return None, redirect(former.profile, permanent=True)
-        raise Http404(_("There is no profile at this address.")) from None
 
 
 @require_safe
@@ -123,9 +105,9 @@ def search_results(request):
 @require_safe
 def profile_detail(request, slug):
     """Anyone may read a published profile; editors may also read unpublished ones."""
-    profile, redirect_response = get_profile_or_redirect(request, slug)
-    if redirect_response:
-        return redirect_response
+    profile, moved = get_profile_or_moved(request, slug)
+    if moved:
+        return moved
     page = profile_page(
         profile,
         types=list(profile.types.all()),
@@ -166,8 +148,9 @@ def wanted_profiles(request):
 
 @require_safe
 def source_detail(request, pk):
-    """Anyone may see a source and the published profiles that cite it."""
-    source = get_object_or_404(Source, pk=pk)
+    """Anyone may see a source that a published profile cites, and where it is cited."""
+    sources = Source.objects.all() if can_see_drafts(request.user) else Source.objects.public()
+    source = get_object_or_404(sources, pk=pk)
     citing = (
         Profile.objects.published()
         .filter(citations__source=source)
@@ -187,16 +170,6 @@ def robots_txt(request):
 
 
 # History ------------------------------------------------------------------------------------
-
-
-def get_profile_or_moved(request, slug):
-    """Like get_profile_or_redirect, for the pages under a profile's address: a renamed
-    profile's old address answers with a 301 to the same page under the new one."""
-    profile, moved = get_profile_or_redirect(request, slug)
-    if moved:
-        rest = request.get_full_path()[len(reverse("profiles:detail", args=[slug])) :]
-        moved = HttpResponsePermanentRedirect(moved.url + rest)
-    return profile, moved
 
 
 def revision_id_or_404(value):

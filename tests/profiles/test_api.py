@@ -120,6 +120,7 @@ def test_a_profile_lists_its_revisions_newest_first(client, editor):
 
 def test_a_source_gives_its_public_fields(client):
     source = make_source(title="Budget Hearing Minutes", notes="Editors only.")
+    make_profile("Alder Fund", citations={"first": source})
     data = get_json(client, f"/api/sources/{source.pk}/")
     assert data["title"] == "Budget Hearing Minutes"
     assert data["url"] == source.url
