@@ -1,3 +1,5 @@
+from urllib.parse import urlencode
+
 import reversion
 from django import forms
 from django.contrib import admin, messages
@@ -16,12 +18,15 @@ from reversion.models import Version
 
 from profiles.history import (
     RevertRefused,
+    current_revision,
     deleted_profile_version,
     history_entries,
     load_profile_revision,
+    newer_revision,
     profile_versions,
     recover_profile,
     restore_problems,
+    who_and_when,
 )
 from profiles.markup import unknown_marker_keys
 from profiles.models import (
@@ -86,6 +91,53 @@ class CitationInlineFormSet(forms.BaseInlineFormSet):
         return texts
 
 
+class ProfileAdminForm(forms.ModelForm):
+    """The profile change form. It carries the revision it was opened at, and refuses to save
+    over a newer one (another editor's save, an approved suggestion, a revert): saving would
+    silently undo that change."""
+
+    base_revision = forms.IntegerField(required=False, widget=forms.HiddenInput)
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        if self.instance.pk:
+            # Set when bound too, so that the field never counts as a change in the comment.
+            revision = current_revision(self.instance)
+            self.fields["base_revision"].initial = revision and revision.pk
+
+    def clean(self):
+        cleaned_data = super().clean()
+        if self.instance.pk:
+            self.refuse_if_changed_since(cleaned_data.get("base_revision"))
+        return cleaned_data
+
+    def refuse_if_changed_since(self, base_revision):
+        # The admin validates and saves in one transaction: with the row locked, no writer
+        # can commit a revision between this check and the save.
+        Profile.objects.select_for_update().filter(pk=self.instance.pk).first()
+        newer = newer_revision(self.instance, base_revision)
+        if newer is None:
+            return
+        # The form is shown again with what the editor typed, now based on the newer
+        # revision: saving it again is their choice, made knowing what changed.
+        self.data = self.data.copy()
+        self.data[self.add_prefix("base_revision")] = newer.pk
+        diff = reverse("profiles:diff", args=[self.instance.slug])
+        query = urlencode({"from": base_revision, "to": newer.pk} if base_revision else {})
+        raise ValidationError(
+            format_html(
+                _(
+                    "{who} changed this profile on {when}, after you opened it, so nothing was "
+                    "saved: saving your form as it is would undo their change. Your changes "
+                    'are still in the form below. See <a href="{diff}">what they changed</a>, '
+                    "bring it into your text, and save again."
+                ),
+                diff=f"{diff}?{query}".rstrip("?"),
+                **who_and_when(newer),
+            )
+        )
+
+
 class FactInline(admin.TabularInline):
     model = Fact
     extra = 1
@@ -103,6 +155,7 @@ class CitationInline(admin.TabularInline):
 
 @admin.register(Profile)
 class ProfileAdmin(VersionAdmin):
+    form = ProfileAdminForm
     list_display = ["name", "category", "location", "published", "updated"]
     list_filter = ["published", "category", "types"]
     search_fields = ["name", "aliases", "slug"]
@@ -113,7 +166,7 @@ class ProfileAdmin(VersionAdmin):
     fieldsets = [
         (None, {"fields": ["name", "slug", "category", "location", "types", "aliases"]}),
         (_("Text"), {"fields": ["lead", "body"]}),
-        (_("Publishing"), {"fields": ["published", "created", "updated"]}),
+        (_("Publishing"), {"fields": ["published", "created", "updated", "base_revision"]}),
     ]
 
     object_history_template = "admin/profiles/profile/object_history.html"
@@ -255,13 +308,7 @@ class SourceAdmin(VersionAdmin):
         return super().get_queryset(request).annotate(usage_count=Count("citations"))
 
     def revision_view(self, request, object_id, version_id, extra_context=None):
-        """Editors revert a source to one of its versions: the source row, nothing else.
-
-        Most source versions are stored in a profile's revision (a profile follows the sources
-        it cites), and reversion's own view reverts that whole revision, the profile's text and
-        citations included. Here only the source's version is written: the change form shows
-        it (rolled back on GET) and a POST saves it as a new revision.
-        """
+        """Editors revert a source to one of its versions: the source row, nothing else."""
         version = get_object_or_404(
             Version.objects.get_for_object_reference(Source, unquote(object_id)), pk=version_id
         )
@@ -270,17 +317,57 @@ class SourceAdmin(VersionAdmin):
             "revert": True,
             **(extra_context or {}),
         }
+        comment = _("Reverted to its version in revision %(number)s") % {
+            "number": version.revision_id
+        }
+        return self.source_form_from_version(
+            request, version, context, "reversion/revision_form.html", comment
+        )
+
+    def recover_view(self, request, version_id, extra_context=None):
+        """Editors bring back a deleted source from its last version: the source row only."""
+        if not (self.has_add_permission(request) and self.has_change_permission(request)):
+            raise PermissionDenied
+        version = get_object_or_404(Version.objects.get_deleted(Source), pk=version_id)
+        normalized_url = version.field_dict["normalized_url"]
+        taken = normalized_url and Source.objects.filter(normalized_url=normalized_url).first()
+        if taken:
+            self.message_user(
+                request,
+                _(
+                    "“%(name)s” cannot be recovered: its URL now belongs to the source "
+                    "“%(other)s”. Cite that source instead."
+                )
+                % {"name": version.object_repr, "other": taken.title},
+                messages.ERROR,
+            )
+            return redirect("admin:profiles_source_recoverlist")
+        context = {
+            "title": _("Recover %(name)s") % {"name": version.object_repr},
+            "recover": True,
+            **(extra_context or {}),
+        }
+        comment = _("Recovered source “%(title)s”") % {"title": version.object_repr}
+        return self.source_form_from_version(
+            request, version, context, "reversion/recover_form.html", comment
+        )
+
+    def source_form_from_version(self, request, version, context, template_name, comment):
+        """The source's change form filled from one of its versions; a POST saves it.
+
+        Most source versions are stored in a profile's revision (a profile follows the sources
+        it cites), and reversion's own views revert that whole revision: the profile's text,
+        facts and citations too. Here only the source's version is written: the form shows it
+        (rolled back on GET) and a POST saves it as one new revision with the comment.
+        """
         try:
             with transaction.atomic(), self.create_revision(request):
                 version.revert()
-                response = self.changeform_view(request, object_id, request.path, context)
+                response = self.changeform_view(request, version.object_id, request.path, context)
                 if request.method == "POST" and response.status_code == 302:
-                    reversion.set_comment(
-                        _("Reverted to its version in revision %(number)s")
-                        % {"number": version.revision_id}
-                    )
+                    reversion.set_comment(comment)
                     return response
-                response.template_name = "reversion/revision_form.html"
+                response.template_name = template_name
                 response.render()
                 raise ShownThenRolledBack(response)
         except ShownThenRolledBack as shown:

@@ -9,6 +9,9 @@ class RevertForm(forms.Form):
     """Confirms reverting a profile to one of its revisions."""
 
     revision = forms.IntegerField(min_value=1, widget=forms.HiddenInput)
+    # The profile's revision that the page showed the changes against: the revert is refused
+    # if the profile has moved on since.
+    current_revision = forms.IntegerField(min_value=1, widget=forms.HiddenInput)
 
     def __init__(self, *args, profile, **kwargs):
         super().__init__(*args, **kwargs)

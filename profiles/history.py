@@ -25,6 +25,8 @@ from django.core.serializers.base import DeserializationError
 from django.db import transaction
 from django.db.models import CharField, OuterRef, Subquery
 from django.db.models.functions import Cast
+from django.utils.formats import date_format
+from django.utils.timezone import localtime
 from django.utils.translation import gettext as _
 from reversion.errors import RevertError
 from reversion.models import Version
@@ -447,6 +449,24 @@ def recent_entries(versions):
     ]
 
 
+def newer_revision(profile, seen_revision_id):
+    """The profile's latest revision (with its user) if it is not the one the editor saw.
+
+    None when the editor saw the latest one. Call it after locking the profile row, so that
+    no writer commits a revision between this check and the caller's save.
+    """
+    latest = profile_versions(profile).first()
+    if latest is None or latest.revision_id == seen_revision_id:
+        return None
+    return latest.revision
+
+
+def who_and_when(revision):
+    """The author and local date-time of a revision, for messages to editors."""
+    when = date_format(localtime(revision.date_created), "DATETIME_FORMAT")
+    return {"who": display_name(revision.user), "when": when}
+
+
 def current_revision(profile):
     """The latest revision of the profile, or None if it was never saved in one."""
     version = (
@@ -548,15 +568,26 @@ def latest_revision(profile_id):
     )
 
 
-def revert_profile(profile, revision_id, *, user):
+def revert_profile(profile, revision_id, *, user, seen_revision_id=None):
     """Make the profile what it was at the revision, as one new revision by the user.
 
     The comment reads "Reverted to revision N". Raises RevertRefused (and writes nothing) when
-    the revision is not one of this profile's or cannot be restored faithfully. Returns the
-    new revision.
+    the revision is not one of this profile's or cannot be restored faithfully, or when
+    ``seen_revision_id`` (the current revision the editor confirmed the revert against) is no
+    longer the current one. Returns the new revision.
     """
     with transaction.atomic(), reversion.create_revision():
         live = Profile.objects.select_for_update().get(pk=profile.pk)
+        newer = newer_revision(live, seen_revision_id) if seen_revision_id else None
+        if newer:
+            raise RevertRefused(
+                _(
+                    "%(who)s changed this profile on %(when)s, after you opened this page, so "
+                    "nothing was reverted. The changes below are now worked out from the latest "
+                    "version; check them and revert again."
+                )
+                % who_and_when(newer)
+            )
         old = load_profile_revision(live.pk, revision_id)
         if old is None:
             raise RevertRefused(

@@ -282,7 +282,10 @@ def revert_confirm(request, slug, revision_id):
         "old": old,
         "problems": problems,
         "diff": None if problems else diff_snapshots(snapshot_of_profile(profile), old.snapshot()),
-        "form": RevertForm(initial={"revision": old.number}, profile=profile),
+        "form": RevertForm(
+            initial={"revision": old.number, "current_revision": current_revision(profile).pk},
+            profile=profile,
+        ),
     }
     return render(request, "profiles/revert_confirm.html", context)
 
@@ -299,7 +302,12 @@ def profile_revert(request, slug):
     if not has_revision(profile, old_id):
         raise Http404(_("This profile has no such revision."))
     try:
-        revision = revert_profile(profile, old_id, user=request.user)
+        revision = revert_profile(
+            profile,
+            old_id,
+            user=request.user,
+            seen_revision_id=form.cleaned_data["current_revision"],
+        )
     except RevertRefused as refusal:
         messages.error(request, str(refusal))
         return redirect("profiles:revert_confirm", profile.slug, old_id)

@@ -7,7 +7,7 @@ from django.urls import reverse
 from reversion.models import Revision, Version
 
 from profiles.history import current_revision, profile_versions, snapshot_of_profile
-from profiles.models import Citation, Profile, Source
+from profiles.models import Citation, FactLabel, Profile, Source
 from tests.conftest import assert_one_new_revision, make_user
 from tests.factories import make_profile, make_source
 from tests.html import parse
@@ -280,3 +280,113 @@ def test_reverting_a_source_in_its_admin_history_changes_that_source_only(editor
     assert f"Reverted to its version in revision {in_profile_revision.revision_id}" in (
         revision.comment
     )
+
+
+def delete_source_in_admin(client, source):
+    response = client.post(
+        reverse("admin:profiles_source_delete", args=[source.pk]), {"post": "yes"}
+    )
+    assert response.status_code == 302
+    assert not Source.objects.filter(pk=source.pk).exists()
+    return Version.objects.get_deleted(Source).get(object_id=str(source.pk))
+
+
+def every_profile_as_it_is():
+    return {
+        profile.pk: (
+            snapshot_of_profile(profile),
+            profile.references,
+            profile_versions(profile).count(),
+        )
+        for profile in Profile.objects.all()
+    }
+
+
+def test_recovering_a_deleted_source_brings_back_that_source_and_changes_no_profile(
+    editor_client, editor
+):
+    doomed = make_source(title="Withdrawn Grant Report")
+    filing = make_source(title="Annual Filing")
+    profile = make_profile(
+        lead="It gives grants.[^grant] It files every year.[^filing]",
+        body="## Background\n\nIt began in a library basement.[^filing]",
+        citations={"grant": doomed, "filing": filing},
+    )
+    make_profile("Other Fund", citations={"first": filing})
+
+    def stop_citing_the_report(data):
+        replace_text(data, "lead", "It gives grants.[^grant] ", "It lends books. ")
+        grant = inline_index(data, "citations", "key", "grant")
+        data[f"citations-{grant}-DELETE"] = ["on"]
+
+    def add_a_fact(data):
+        replace_text(data, "lead", "It lends books.", "It lends books and games.")
+        data["facts-0-label"] = [str(FactLabel.objects.get(name="Website").pk)]
+        data["facts-0-value"] = ["https://fund.example"]
+
+    admin_edit(editor_client, profile, stop_citing_the_report)
+    admin_edit(editor_client, profile, add_a_fact)
+    version = delete_source_in_admin(editor_client, doomed)
+    # Its last version sits in an older revision of the profile, which reversion would revert.
+    older_revisions = [v.revision_id for v in profile_versions(profile)[1:]]
+    assert version.revision_id in older_revisions
+    profiles_before = every_profile_as_it_is()
+    versions_before = Version.objects.get_for_object_reference(Source, doomed.pk).count()
+
+    url = reverse("admin:profiles_source_recover", args=[version.pk])
+    form = parse(editor_client.get(url)).find("form", id="source_form")
+    assert form.find("input", attrs={"name": "title"})["value"] == "Withdrawn Grant Report"
+    assert not Source.objects.filter(pk=doomed.pk).exists(), "showing the form keeps nothing"
+    response = editor_client.post(url, form_data(form))
+
+    assert response.status_code == 302
+    recovered = Source.objects.get(pk=doomed.pk)
+    assert recovered.title == "Withdrawn Grant Report"
+    assert every_profile_as_it_is() == profiles_before
+    revision = assert_one_new_revision(
+        recovered,
+        before=versions_before,
+        user=editor,
+        comment_contains="Recovered source “Withdrawn Grant Report”",
+    )
+    assert {v.content_type.model for v in revision.version_set.all()} == {"source"}
+
+
+def test_a_version_that_is_not_of_a_deleted_source_cannot_be_recovered(editor_client):
+    profile = make_profile(lead="Original text.[^first]")
+    source = profile.citations.get().source
+    before = every_profile_as_it_is()
+    not_deleted = Version.objects.get_for_object(source).first()
+    of_a_profile = profile_versions(profile).get()
+    for version in (not_deleted, of_a_profile):
+        url = reverse("admin:profiles_source_recover", args=[version.pk])
+        assert editor_client.get(url).status_code == 404
+        assert editor_client.post(url, {"title": "Hijacked", "kind": "web"}).status_code == 404
+    assert every_profile_as_it_is() == before
+    assert Source.objects.get(pk=source.pk).title == source.title
+
+
+def test_a_source_whose_address_was_reused_since_is_not_recovered_over_the_new_one(
+    editor_client,
+):
+    old = make_source(url="https://courier.example/vote/", title="Council Vote")
+    version = delete_source_in_admin(editor_client, old)
+    new = make_source(url="https://courier.example/vote", title="Council Vote, Again")
+    response = editor_client.post(
+        reverse("admin:profiles_source_recover", args=[version.pk]), follow=True
+    )
+    assert not Source.objects.filter(pk=old.pk).exists()
+    message = parse(response).select_one(".messagelist").get_text()
+    assert "Council Vote, Again" in message
+    assert Source.objects.get(pk=new.pk).title == "Council Vote, Again"
+
+
+def test_only_editors_may_recover_a_source(client, outsider):
+    client.force_login(make_user("root", staff=True, editor=True))
+    source = make_source(title="Withdrawn Grant Report")
+    version = delete_source_in_admin(client, source)
+    client.force_login(outsider)
+    url = reverse("admin:profiles_source_recover", args=[version.pk])
+    assert client.get(url).status_code == 403
+    assert client.post(url, {"title": "Withdrawn Grant Report", "kind": "web"}).status_code == 403
+    assert not Source.objects.filter(pk=source.pk).exists()

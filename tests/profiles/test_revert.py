@@ -13,6 +13,7 @@ from profiles.models import Citation, Fact, FactLabel, Profile, Source
 from tests.conftest import assert_one_new_revision
 from tests.factories import make_profile, make_source
 from tests.html import parse
+from tests.html_forms import form_data
 
 pytestmark = pytest.mark.django_db
 
@@ -31,7 +32,9 @@ def confirm_url(profile, revision):
 
 
 def revert(client, profile, revision):
-    return client.post(reverse("profiles:revert", args=[profile.slug]), {"revision": revision.pk})
+    """Confirm the revert as the confirmation page would, shown against the current revision."""
+    data = {"revision": revision.pk, "current_revision": current_revision(profile).pk}
+    return client.post(reverse("profiles:revert", args=[profile.slug]), data)
 
 
 @pytest.fixture
@@ -80,6 +83,32 @@ def test_the_confirmation_page_shows_the_changes_and_a_form_that_posts(
     assert form["method"] == "post"
     assert form["action"] == f"/profiles/{profile.slug}/revert/"
     assert form.select_one("input[name=revision]")["value"] == str(first.pk)
+    current = str(current_revision(profile).pk)
+    assert form.select_one("input[name=current_revision]")["value"] == current
+
+
+def test_a_revert_is_refused_when_the_profile_changed_after_the_confirmation_page(
+    editor_client, edited_profile, revision_count
+):
+    profile, first = edited_profile
+    confirmation = parse(editor_client.get(confirm_url(profile, first)))
+    data = form_data(confirmation.select_one("main form"))
+    edit(profile, lambda p: setattr(p, "location", "Port Verity"), comment="Added a location.")
+    before = revision_count(profile)
+
+    response = editor_client.post(reverse("profiles:revert", args=[profile.slug]), data)
+
+    assert response["Location"] == confirm_url(profile, first)
+    assert revision_count(profile) == before
+    profile.refresh_from_db()
+    assert (profile.lead, profile.location) == ("A vandalized lead.[^first]", "Port Verity")
+    page = parse(editor_client.get(response["Location"]))
+    message = page.select_one(".alert-danger").get_text()
+    assert "changed this profile on" in message and "nothing was reverted" in message
+    fields = {row.th.get_text(): row for row in page.select(".diff-fields tbody tr")}
+    assert fields["Location"].select_one("del").get_text() == "Port Verity", "the fresh diff"
+    current = str(current_revision(profile).pk)
+    assert page.select_one("main form input[name=current_revision]")["value"] == current
 
 
 def test_reverting_makes_one_new_revision_and_brings_the_old_text_back(
