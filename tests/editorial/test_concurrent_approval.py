@@ -4,7 +4,6 @@ Runs on the project's settings: on SQLite (IMMEDIATE transactions, WAL) and, wit
 DATABASE_URL, on PostgreSQL (row locks with select_for_update).
 """
 
-import threading
 from collections import Counter
 
 import pytest
@@ -13,6 +12,7 @@ from reversion.models import Version
 
 from editorial.services import approve_suggestion
 from tests.factories import make_profile, make_source, make_suggestion
+from tests.threads import at_once
 
 pytestmark = pytest.mark.django_db(transaction=True)
 
@@ -24,28 +24,6 @@ BODY = (
     "## Programs\n\n"
     "A summer program serves about 300 children.[^first]"
 )
-
-
-def at_once(*calls):
-    """Run the calls in threads released together; return ("ok", result) or ("error", exc)."""
-    barrier = threading.Barrier(len(calls))
-    outcomes = [None] * len(calls)
-
-    def run(index, call):
-        try:
-            barrier.wait()
-            outcomes[index] = ("ok", call())
-        except Exception as error:  # the test inspects every failure
-            outcomes[index] = ("error", error)
-        finally:
-            connection.close()
-
-    threads = [threading.Thread(target=run, args=pair) for pair in enumerate(calls)]
-    for thread in threads:
-        thread.start()
-    for thread in threads:
-        thread.join()
-    return outcomes
 
 
 def outcome_name(outcome):

@@ -8,10 +8,10 @@ from editorial.services import approve_suggestion
 from profiles.history import current_revision, profile_versions
 from profiles.models import Category, Profile
 from tests.conftest import assert_one_new_revision, make_user
-from tests.editorial.test_concurrent_approval import at_once
 from tests.factories import make_profile, make_suggestion
 from tests.html import parse
 from tests.html_forms import form_data
+from tests.threads import at_once
 
 pytestmark = pytest.mark.django_db
 
