@@ -30,7 +30,7 @@ install-test: $(VENV)/.installed-test ## Install the test dependencies too.
 
 run: install ## Set up the SQLite database with demo content and serve on HOST:PORT.
 	$(BIN)/python manage.py migrate --no-input
-	$(BIN)/python manage.py load_demo
+	$(BIN)/python manage.py load_demo --with-activity
 	$(BIN)/python manage.py runserver $(HOST):$(PORT)
 
 test: install-test ## Run the test suite on SQLite (browser tests: make e2e).

@@ -10,6 +10,7 @@ from django.utils.text import slugify
 
 from editorial.permissions import editors_group
 from profiles import demo_content
+from profiles.demo_activity import add_demo_activity
 from profiles.models import (
     Category,
     Citation,
@@ -99,8 +100,13 @@ class Command(BaseCommand):
             action="store_true",
             help="Load the demo even with DEBUG off (never do this on a public site).",
         )
+        parser.add_argument(
+            "--with-activity",
+            action="store_true",
+            help="Also add a later revision and suggestions waiting in the review queue.",
+        )
 
-    def handle(self, *args, force=False, **options):
+    def handle(self, *args, force=False, with_activity=False, **options):
         if not settings.DEBUG and not force:
             raise CommandError(
                 "The demo creates an editor account with a printed password, so it refuses to "
@@ -119,6 +125,9 @@ class Command(BaseCommand):
             created += 1
         total = len(demo_content.PROFILES)
         self.stdout.write(f"Demo content: {created} profiles created, {total - created} present.")
+        if with_activity:
+            for added in add_demo_activity(editor):
+                self.stdout.write(f"Demo activity: {added}.")
         if password:
             self.stdout.write(
                 self.style.SUCCESS(
