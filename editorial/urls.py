@@ -1,6 +1,22 @@
-from django.urls import path
+from django.urls import path, register_converter
 
 from editorial import views
+
+
+class TrackingTokenConverter:
+    """The alphabet of secrets.token_urlsafe: anything else (a NUL byte, which PostgreSQL
+    refuses in a query) is a 404 before the database sees it."""
+
+    regex = "[A-Za-z0-9_-]+"
+
+    def to_python(self, value):
+        return value
+
+    def to_url(self, value):
+        return value
+
+
+register_converter(TrackingTokenConverter, "token")
 
 app_name = "editorial"
 
@@ -16,6 +32,6 @@ urlpatterns = [
     path("profiles/<slug:slug>/report/send/", views.report_error_send, name="report_error_send"),
     path("tips/new/", views.tip_new, name="tip_new"),
     path("tips/new/send/", views.tip_new_send, name="tip_new_send"),
-    path("suggestions/<str:token>/", views.tracking, name="tracking"),
-    path("suggestions/<str:token>/sent/", views.suggestion_sent, name="sent"),
+    path("suggestions/<token:token>/", views.tracking, name="tracking"),
+    path("suggestions/<token:token>/sent/", views.suggestion_sent, name="sent"),
 ]

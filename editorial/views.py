@@ -1,3 +1,5 @@
+import re
+
 from django.contrib import messages
 from django.contrib.auth.models import AnonymousUser
 from django.shortcuts import get_object_or_404, redirect, render
@@ -121,8 +123,11 @@ def render_preview(request, profile, form, changed_since_preview=False):
 
 
 def with_another_source(data):
+    """The form data with one more source row, up to ten. The row count comes from the
+    browser: anything but a plain number of up to nine digits counts as one row."""
     data = data.copy()
-    total = int(data.get("source-TOTAL_FORMS", 1) or 1)
+    text = data.get("source-TOTAL_FORMS", "")
+    total = int(text) if re.fullmatch(r"[0-9]{1,9}", text) else 1
     data["source-TOTAL_FORMS"] = str(min(total + 1, 10))
     return data
 

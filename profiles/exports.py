@@ -10,7 +10,7 @@ from datetime import date, datetime
 
 import reversion
 from django.contrib.auth import get_user_model
-from django.db import transaction
+from django.db import DataError, IntegrityError, transaction
 from django.utils import timezone
 
 from profiles.models import (
@@ -161,11 +161,22 @@ def write_csv(stream):
         )
 
 
+def contains_nul(value):
+    if isinstance(value, str):
+        return "\x00" in value
+    if isinstance(value, dict):
+        return any(contains_nul(k) or contains_nul(v) for k, v in value.items())
+    if isinstance(value, list):
+        return any(contains_nul(item) for item in value)
+    return False
+
+
 def import_data(data, *, user=None, comment):
     """Create the exported profiles, one revision each (by ``user``, with ``comment``).
 
     Sources are matched to existing ones by normalized URL, so importing never duplicates a
-    source. Refuses a file that is not an export, or whose profiles' slugs are already taken.
+    source. Refuses a file that is not an export, whose profiles' slugs are already taken, or
+    that the database or the citation rules refuse; a refused file imports nothing.
     """
     if not isinstance(data, dict) or data.get("format") != FORMAT:
         raise ImportRefused("This file is not a Sourcebook profiles export.")
@@ -173,12 +184,24 @@ def import_data(data, *, user=None, comment):
         raise ImportRefused(
             f"This file is export version {data.get('version')}; expected {VERSION}."
         )
+    if contains_nul(data):
+        # PostgreSQL refuses NUL characters and SQLite would store them: refuse on both.
+        raise ImportRefused(
+            "The export contains a NUL character, which a profile cannot hold; nothing was "
+            "imported."
+        )
     try:
         return _import_profiles(data, user=user, comment=comment)
     except (KeyError, TypeError, ValueError, AttributeError) as error:
         raise ImportRefused(
             f"The export is incomplete or damaged ({type(error).__name__}: {error}); "
             "nothing was imported."
+        ) from error
+    except (IntegrityError, DataError) as error:
+        # A duplicate citation key or slug in the file, or a value the database cannot store.
+        reason = " ".join(str(error).split())  # PostgreSQL adds a DETAIL line
+        raise ImportRefused(
+            f"The database refused the export ({reason}); nothing was imported."
         ) from error
 
 
@@ -260,7 +283,14 @@ def _create_profile(item, categories, types, sources_by_id, created_sources):
             accessed=date.fromisoformat(citation["accessed"]) if citation["accessed"] else None,
             pinpoint=citation["pinpoint"],
         )
-    profile.rerender()
+    unknown = profile.rerender().unknown_keys
+    if unknown:
+        # The editors' form refuses such a save (ProfileAdmin); so does the import.
+        keys = ", ".join(f"[^{key}]" for key in unknown)
+        raise ImportRefused(
+            f"The profile “{profile.slug}” cites {keys} with no citation of that key; "
+            "nothing was imported."
+        )
     return profile
 
 

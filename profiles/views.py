@@ -1,3 +1,4 @@
+import re
 from urllib.parse import urlencode
 
 from django.conf import settings
@@ -172,14 +173,22 @@ def robots_txt(request):
 # History ------------------------------------------------------------------------------------
 
 
+# ASCII digits only: str.isdigit() also accepts "²", which int() refuses.
+REVISION_ID = re.compile(r"[0-9]{1,19}")
+# Revision ids are bigints; SQLite raises OverflowError when asked about a larger number.
+MAX_REVISION_ID = 2**63 - 1
+
+
 def revision_id_or_404(value):
-    if value is None or not str(value).isdigit():
+    """The revision id in a URL, query or form value, or a 404 if it cannot name one."""
+    text = "" if value is None else str(value)
+    if not REVISION_ID.fullmatch(text) or int(text) > MAX_REVISION_ID:
         raise Http404(_("There is no such revision."))
-    return int(value)
+    return int(text)
 
 
 def load_revision_or_404(profile, revision_id):
-    old = load_profile_revision(profile.pk, revision_id)
+    old = load_profile_revision(profile.pk, revision_id_or_404(revision_id))
     if old is None:
         raise Http404(_("This profile has no such revision."))
     return old
@@ -298,7 +307,7 @@ def profile_revert(request, slug):
     form = RevertForm(request.POST, profile=profile)
     if not form.is_valid():
         raise Http404(_("There is no such revision."))
-    old_id = form.cleaned_data["revision"]
+    old_id = revision_id_or_404(form.cleaned_data["revision"])
     if not has_revision(profile, old_id):
         raise Http404(_("This profile has no such revision."))
     try:

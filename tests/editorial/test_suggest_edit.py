@@ -168,6 +168,22 @@ def test_adding_another_source_row_keeps_what_was_typed(client, profile):
     assert Suggestion.objects.count() == 0
 
 
+@pytest.mark.parametrize(
+    "total, rows",
+    # Python's int() refuses a string of more than 4,300 digits.
+    [("abc", "2"), ("1.5", "2"), ("²", "2"), ("", "2"), ("9" * 5000, "2"), ("40", "10")],
+)
+def test_adding_a_source_row_to_a_tampered_row_count_gives_a_form_not_an_error(
+    client, profile, total, rows
+):
+    page = client.get(reverse("editorial:suggest_edit", args=[profile.slug]))
+    data = filled_in(page, message="Two sources.", add_source="1")
+    data["source-TOTAL_FORMS"] = total
+    response = client.post(reverse("editorial:suggest_edit_preview", args=[profile.slug]), data)
+    assert response.status_code == 200
+    assert form_fields(parse(response).select_one("main form"))["source-TOTAL_FORMS"] == rows
+
+
 def test_nothing_changed_is_an_error(client, profile):
     response = preview_edit(client, profile, message="Looks fine to me.")
     assert "You have not changed anything yet" in field_errors(response)

@@ -54,6 +54,12 @@ def test_an_unknown_token_is_not_found(client):
     assert client.get(reverse("editorial:tracking", args=["not-a-real-token"])).status_code == 404
 
 
+@pytest.mark.parametrize("token", ["%00", "abc%00def", "%C2%B2", "a.b", "%20", "x" * 5000])
+@pytest.mark.parametrize("after", ["", "sent/"])
+def test_a_token_with_characters_tokens_never_have_is_not_found(client, token, after):
+    assert client.get(f"/suggestions/{token}/{after}").status_code == 404
+
+
 def test_tracking_tokens_are_long_random_and_unique(profile):
     tokens = {make_suggestion(profile, location=f"Place {n}").token for n in range(5)}
     assert len(tokens) == 5

@@ -201,10 +201,31 @@ def test_the_first_revision_is_compared_with_nothing(client):
 
 
 @pytest.mark.django_db
-@pytest.mark.parametrize("params", [{"from": "abc", "to": "1"}, {"to": "1.5"}, {"from": ""}])
+@pytest.mark.parametrize(
+    "params",
+    [
+        {"from": "abc", "to": "1"},
+        {"to": "1.5"},
+        {"from": ""},
+        {"from": "²"},  # a digit to str.isdigit(), not to int()
+        {"to": "²"},
+        {"to": "١٢"},  # Arabic-Indic digits, which int() would read as 12
+        {"to": "12\n"},
+    ],
+)
 def test_a_diff_with_a_revision_that_is_not_a_number_is_not_found(client, params):
     profile = make_profile()
     assert diff_page(client, profile, **params).status_code == 404
+
+
+@pytest.mark.django_db
+@pytest.mark.parametrize("number", ["9223372036854775808", "99999999999999999999"])
+@pytest.mark.parametrize("param", ["from", "to"])
+def test_a_diff_with_a_revision_number_too_large_for_the_database_is_not_found(
+    client, param, number
+):
+    profile = make_profile()
+    assert diff_page(client, profile, **{param: number}).status_code == 404
 
 
 @pytest.mark.django_db

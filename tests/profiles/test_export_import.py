@@ -5,7 +5,7 @@ import json
 import pytest
 import reversion
 from django.core.management import CommandError, call_command
-from reversion.models import Version
+from reversion.models import Revision, Version
 
 from editorial.models import Suggestion
 from profiles.models import Citation, Fact, FormerSlug, Profile, Source
@@ -25,6 +25,7 @@ def public_and_private(db):
         aliases="AF\nAlder Foundation",
         types=["Literacy"],
         lead="It lends books.[^a] It works with [[Bayside Union]].[^b]",
+        body="## Background\n\nIt began in a library basement.[^a]",
         facts=[("Formation", "2004[^a]"), ("Website", "https://alder.example")],
         citations={"a": shared, "b": own},
     )
@@ -179,3 +180,71 @@ def test_a_damaged_export_is_refused_with_a_reason_and_imports_nothing(tmp_path)
     with pytest.raises(CommandError, match="incomplete or damaged .*nothing was imported"):
         call_command("import_profiles", str(damaged), stdout=io.StringIO())
     assert not Profile.objects.exists()
+
+
+def damaged_export(tmp_path, damage):
+    """The fixture's export, with the database emptied and ``damage`` applied to the second
+    profile (Bayside Union): the first would import fine."""
+    data = json.loads(export())
+    wipe()
+    damage(data["profiles"][1])
+    path = tmp_path / "damaged.json"
+    path.write_text(json.dumps(data))
+    return path
+
+
+def assert_nothing_imported(revisions_before):
+    assert not Profile.objects.exists()
+    assert not Source.objects.exists()
+    assert Revision.objects.count() == revisions_before
+
+
+@pytest.mark.parametrize(
+    "damage",
+    [
+        lambda p: p.update(lead=p["lead"] + " Also this.[^ghost]"),
+        lambda p: p.update(body=p["body"] + "\n\nAnd this.[^ghost]"),
+        lambda p: p["facts"].append(
+            {"label": "Website", "value": "https://b.example[^ghost]", "as_of": None, "position": 9}
+        ),
+    ],
+    ids=["lead", "body", "fact"],
+)
+def test_a_profile_citing_a_key_it_has_no_citation_for_is_refused_and_nothing_is_imported(
+    public_and_private, tmp_path, damage
+):
+    path = damaged_export(tmp_path, damage)
+    before = Revision.objects.count()
+    with pytest.raises(
+        CommandError, match=r"“bayside-union” cites \[\^ghost\] .*nothing was imported"
+    ):
+        call_command("import_profiles", str(path), stdout=io.StringIO())
+    assert_nothing_imported(before)
+
+
+@pytest.mark.parametrize(
+    "damage",
+    [
+        lambda p: p["citations"].append({**p["citations"][0], "pinpoint": "p. 2"}),
+        lambda p: p.update(slug="alder-fund"),
+    ],
+    ids=["citation key twice", "slug twice"],
+)
+def test_a_file_the_database_refuses_is_refused_with_a_reason_and_nothing_is_imported(
+    public_and_private, tmp_path, damage
+):
+    path = damaged_export(tmp_path, damage)
+    before = Revision.objects.count()
+    with pytest.raises(CommandError, match="database refused the export .*nothing was imported"):
+        call_command("import_profiles", str(path), stdout=io.StringIO())
+    assert_nothing_imported(before)
+
+
+def test_a_nul_character_is_refused_on_every_database_and_nothing_is_imported(
+    public_and_private, tmp_path
+):
+    path = damaged_export(tmp_path, lambda p: p.update(location="Bay\x00side"))
+    before = Revision.objects.count()
+    with pytest.raises(CommandError, match="contains a NUL character.*nothing was imported"):
+        call_command("import_profiles", str(path), stdout=io.StringIO())
+    assert_nothing_imported(before)

@@ -236,6 +236,17 @@ def test_a_revision_of_another_profile_cannot_be_reverted_to(editor_client, edit
     assert editor_client.get(confirm_url(profile, current_revision(other))).status_code == 404
 
 
+@pytest.mark.parametrize("number", [2**63, 10**20])
+def test_a_revision_number_too_large_for_the_database_is_not_found(
+    editor_client, edited_profile, number
+):
+    profile, _ = edited_profile
+    url = reverse("profiles:revert_confirm", args=[profile.slug, number])
+    assert editor_client.get(url).status_code == 404
+    url = reverse("profiles:revert", args=[profile.slug])
+    assert editor_client.post(url, {"revision": number}).status_code == 404
+
+
 def test_a_revision_that_cannot_load_cannot_be_reverted_to_and_says_why(
     editor_client, edited_profile, revision_count
 ):

@@ -82,6 +82,9 @@ def test_a_revision_of_another_profile_or_no_revision_at_all_is_not_found(client
     profile, other = make_profile(), make_profile("Other Fund")
     assert client.get(permalink(profile, current_revision(other))).status_code == 404
     assert client.get(permalink(profile, 999999)).status_code == 404
+    # Larger than a database id can be: SQLite cannot even be asked about it.
+    assert client.get(permalink(profile, 2**63)).status_code == 404
+    assert client.get(permalink(profile, 10**20)).status_code == 404
 
 
 def test_an_unpublished_profiles_revisions_are_hidden_from_readers(client):
