@@ -4,6 +4,8 @@ from django.urls import include, path
 admin.site.site_header = "Sourcebook editors' desk"
 admin.site.site_title = "Sourcebook editors"
 admin.site.index_title = "The review queue, profiles and sources"
+# The queue and the review page need the width more than a second menu.
+admin.site.enable_nav_sidebar = False
 
 urlpatterns = [
     path("admin/", admin.site.urls),
