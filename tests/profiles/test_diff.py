@@ -9,7 +9,7 @@ from reversion.models import Version
 
 from profiles.diffs import DELETE, INSERT, diff_snapshots, diff_text
 from profiles.history import ProfileSnapshot, current_revision
-from tests.factories import make_profile
+from tests.factories import make_profile, make_profile_with_citations
 from tests.html import parse
 
 
@@ -247,3 +247,17 @@ def test_a_diff_with_a_revision_that_cannot_load_explains_instead_of_failing(cli
     notice = soup.select_one(".unloadable-notice")
     assert f"Revision {first.pk} was stored before a change" in notice.get_text()
     assert notice.a["href"] == f"/profiles/{profile.slug}/revisions/{first.pk}/"
+
+
+@pytest.mark.django_db
+@pytest.mark.parametrize("citation_count", [3, 40])
+def test_the_diff_page_query_count_does_not_grow_with_citations(
+    client, django_assert_num_queries, citation_count
+):
+    profile = make_profile_with_citations(citation_count)
+    first = current_revision(profile).pk
+    last = edit_profile(profile, lead=profile.lead.replace("A coastal trust", "A harbor trust"))
+    # profile, the two revisions' versions and revision rows, their users
+    with django_assert_num_queries(5):
+        response = diff_page(client, profile, **{"from": first, "to": last})
+    assert response.status_code == 200
