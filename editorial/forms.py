@@ -33,7 +33,7 @@ from editorial.services import (
     section_text,
     splice_section,
 )
-from profiles.markup import body_sections, find_marker_keys, unknown_marker_keys
+from profiles.markup import body_sections, find_marker_keys, marker_list, unknown_markers
 from profiles.models import Category, Profile, parse_partial_date
 from profiles.urlnorm import normalize_url
 
@@ -396,7 +396,7 @@ class SuggestEditForm(ContributionForm):
         return [name for name in EDITABLE_FIELDS if name in self.fields]
 
     def build_layout(self):
-        keys = ", ".join(f"[^{key}]" for key in self.citation_keys) or _("none yet")
+        keys = marker_list(self.citation_keys) or _("none yet")
         return Layout(
             Fieldset(
                 _("Your change"),
@@ -507,7 +507,7 @@ class SuggestEditForm(ContributionForm):
                 % {"key": taken[0]},
             )
         for name, change in changes.items():
-            unknown = unknown_marker_keys([change["proposed"]], self.citation_keys + new_keys)
+            unknown = unknown_markers([change["proposed"]], self.citation_keys + new_keys)
             if unknown:
                 self.add_error(
                     name,
@@ -516,13 +516,9 @@ class SuggestEditForm(ContributionForm):
                         "one of the keys listed above, or add the source below under that key.",
                         "The markers %(keys)s do not match any source of this profile. Use the "
                         "keys listed above, or add the sources below under those keys.",
-                        len(unknown),
+                        len(unknown.keys),
                     )
-                    % {
-                        "keys": unknown[0]
-                        if len(unknown) == 1
-                        else ", ".join(f"[^{key}]" for key in unknown)
-                    },
+                    % {"keys": unknown.named},
                 )
         cited = {key for change in changes.values() for key in find_marker_keys(change["proposed"])}
         uncited = [key for key in new_keys if key not in cited]
@@ -774,12 +770,12 @@ class ReviewForm(forms.Form):
                     ),
                 )
                 continue
-            unknown = unknown_marker_keys([text], keys)
+            unknown = unknown_markers([text], keys)
             if unknown:
                 self.add_error(
                     change.name,
                     _("The text cites %(keys)s, which the profile has no citation for.")
-                    % {"keys": ", ".join(f"[^{key}]" for key in unknown)},
+                    % {"keys": unknown.listed},
                 )
         return data
 

@@ -31,7 +31,7 @@ from editorial.merging import (
     normalize_text,
 )
 from editorial.models import Suggestion
-from profiles.markup import body_sections, unknown_marker_keys
+from profiles.markup import body_sections, unknown_markers
 from profiles.models import Category, Citation, FormerSlug, Profile, Source, parse_partial_date
 from profiles.stored_versions import stored_fields
 from profiles.urlnorm import normalize_url
@@ -406,11 +406,11 @@ def check_markers(profile, values, new_sources, changes):
                 changes,
             )
     keys = set(citations) | {source["key"] for source in new_sources}
-    unknown = unknown_marker_keys(values.values(), keys)
+    unknown = unknown_markers(values.values(), keys)
     if unknown:
         raise InvalidResult(
             _("The text cites %(keys)s, which the profile has no citation for.")
-            % {"keys": ", ".join(f"[^{key}]" for key in unknown)},
+            % {"keys": unknown.listed},
             changes,
         )
 
