@@ -5,8 +5,6 @@ bot what gave it away (a filled honeypot, a form sent faster than a person can) 
 errors: the submission is stored, quarantined as spam (see ``spam_reason``).
 """
 
-import hashlib
-import json
 import re
 import time
 from collections import Counter
@@ -27,13 +25,16 @@ from editorial.merging import has_conflict_markers, normalize_text
 from editorial.models import Suggestion
 from editorial.services import (
     EDITABLE_FIELDS,
+    changed_fields,
+    content_digest,
+    edited_text,
+    fields_seen_at,
+    fields_with_changes,
     latest_revision_id,
-    profile_fields_at,
     profile_fingerprint,
     section_text,
-    splice_section,
 )
-from profiles.markup import body_sections, find_marker_keys, unknown_marker_keys
+from profiles.markup import body_sections, find_marker_keys, marker_list, unknown_markers
 from profiles.models import Category, Profile, parse_partial_date
 from profiles.urlnorm import normalize_url
 
@@ -396,7 +397,7 @@ class SuggestEditForm(ContributionForm):
         return [name for name in EDITABLE_FIELDS if name in self.fields]
 
     def build_layout(self):
-        keys = ", ".join(f"[^{key}]" for key in self.citation_keys) or _("none yet")
+        keys = marker_list(self.citation_keys) or _("none yet")
         return Layout(
             Fieldset(
                 _("Your change"),
@@ -436,11 +437,11 @@ class SuggestEditForm(ContributionForm):
         if payload.get("profile") != self.profile.pk:
             raise ValidationError(_("This form belongs to another profile. Open it again."))
         revision_id = payload.get("revision")
-        texts = profile_fields_at(self.profile, revision_id) if revision_id else None
-        if revision_id and texts is None:
+        texts = fields_seen_at(self.profile, revision_id)
+        if texts is None:
             raise ValidationError(_("This form is out of date. Open it again."))
         self.base_revision_id = revision_id
-        self.base_texts = texts or {n: getattr(self.profile, n) for n in EDITABLE_FIELDS}
+        self.base_texts = texts
         return self.cleaned_data["base"]
 
     def clean(self):
@@ -471,26 +472,20 @@ class SuggestEditForm(ContributionForm):
             self.check_markers(changes)
         return data
 
-    def base_value(self, name):
-        base = normalize_text(self.base_texts.get(name, ""))
-        if name == "body" and self.section_anchor:
-            return section_text(base, self.section_anchor) or ""
-        return base
-
     def proposed_changes(self):
         """The changed fields, each with the text the contributor saw and the proposal."""
-        changes = {}
-        for name in self.text_names:
-            base, proposed = self.base_value(name), normalize_text(self.cleaned_data[name])
-            if proposed != base:
-                changes[name] = {"base": base, "proposed": proposed}
-        return changes
+        texts = {name: self.cleaned_data[name] for name in self.text_names}
+        return changed_fields(self.base_texts, texts, self.section_anchor)
 
     def texts_with_new_links(self):
         pairs = super().texts_with_new_links()
         if self.base_texts is not None:
             pairs += [
-                (self.cleaned_data.get(name, ""), self.base_value(name)) for name in self.text_names
+                (
+                    self.cleaned_data.get(name, ""),
+                    edited_text(self.base_texts, name, self.section_anchor),
+                )
+                for name in self.text_names
             ]
         return pairs
 
@@ -507,7 +502,7 @@ class SuggestEditForm(ContributionForm):
                 % {"key": taken[0]},
             )
         for name, change in changes.items():
-            unknown = unknown_marker_keys([change["proposed"]], self.citation_keys + new_keys)
+            unknown = unknown_markers([change["proposed"]], self.citation_keys + new_keys)
             if unknown:
                 self.add_error(
                     name,
@@ -516,13 +511,9 @@ class SuggestEditForm(ContributionForm):
                         "one of the keys listed above, or add the source below under that key.",
                         "The markers %(keys)s do not match any source of this profile. Use the "
                         "keys listed above, or add the sources below under those keys.",
-                        len(unknown),
+                        len(unknown.keys),
                     )
-                    % {
-                        "keys": unknown[0]
-                        if len(unknown) == 1
-                        else ", ".join(f"[^{key}]" for key in unknown)
-                    },
+                    % {"keys": unknown.named},
                 )
         cited = {key for change in changes.values() for key in find_marker_keys(change["proposed"])}
         uncited = [key for key in new_keys if key not in cited]
@@ -538,22 +529,17 @@ class SuggestEditForm(ContributionForm):
 
     def proposed_fields(self):
         """The profile's editable fields as they would be with this suggestion applied."""
-        values = {name: normalize_text(getattr(self.profile, name)) for name in EDITABLE_FIELDS}
-        for name, change in self.proposed_changes().items():
-            if name == "body" and self.section_anchor:
-                body = values["body"]
-                if section_text(body, self.section_anchor) is None:
-                    body = normalize_text(self.base_texts["body"])
-                values["body"] = splice_section(body, self.section_anchor, change["proposed"])
-            else:
-                values[name] = change["proposed"]
-        return values
+        return fields_with_changes(
+            self.profile,
+            self.proposed_changes(),
+            section=self.section_anchor,
+            base_fields=self.base_texts,
+        )
 
     def digest(self):
         """A signed digest of the content, to know that what is sent is what was previewed."""
         content = [self.proposed_changes(), self.sources.sources(), self.cleaned_data["message"]]
-        digest = hashlib.sha256(json.dumps(content, sort_keys=True).encode()).hexdigest()
-        return signing.Signer(salt=PREVIEW_SALT).sign(digest)
+        return signing.Signer(salt=PREVIEW_SALT).sign(content_digest(content))
 
     def matches_preview(self):
         return self.cleaned_data.get("preview_digest") == self.digest()
@@ -774,12 +760,12 @@ class ReviewForm(forms.Form):
                     ),
                 )
                 continue
-            unknown = unknown_marker_keys([text], keys)
+            unknown = unknown_markers([text], keys)
             if unknown:
                 self.add_error(
                     change.name,
                     _("The text cites %(keys)s, which the profile has no citation for.")
-                    % {"keys": ", ".join(f"[^{key}]" for key in unknown)},
+                    % {"keys": unknown.listed},
                 )
         return data
 

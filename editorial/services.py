@@ -31,7 +31,7 @@ from editorial.merging import (
     normalize_text,
 )
 from editorial.models import Suggestion
-from profiles.markup import body_sections, unknown_marker_keys
+from profiles.markup import body_sections, unknown_markers
 from profiles.models import Category, Citation, FormerSlug, Profile, Source, parse_partial_date
 from profiles.stored_versions import stored_fields
 from profiles.urlnorm import normalize_url
@@ -77,6 +77,11 @@ class DuplicateSuggestion(Exception):
 # Reading the profile --------------------------------------------------------------------------
 
 
+def content_digest(content):
+    """A SHA-256 digest of JSON-serializable content: the same content, the same digest."""
+    return hashlib.sha256(json.dumps(content, sort_keys=True).encode()).hexdigest()
+
+
 def latest_revision_id(profile):
     """The id of the newest revision that saved this profile, or None."""
     return (
@@ -100,10 +105,17 @@ def profile_fields_at(profile, revision_id):
     return {name: fields.get(name) or "" for name in EDITABLE_FIELDS}
 
 
+def fields_seen_at(profile, revision_id):
+    """The editable fields as a contributor saw them: as that revision stored them, or as they
+    are now for a profile that had no revision yet. None if there is no such revision."""
+    if not revision_id:
+        return {name: getattr(profile, name) for name in EDITABLE_FIELDS}
+    return profile_fields_at(profile, revision_id)
+
+
 def profile_fingerprint(profile):
     """A digest of the editable fields, to notice that the profile changed under a reviewer."""
-    values = [normalize_text(getattr(profile, name)) for name in EDITABLE_FIELDS]
-    return hashlib.sha256(json.dumps(values).encode()).hexdigest()
+    return content_digest([normalize_text(getattr(profile, name)) for name in EDITABLE_FIELDS])
 
 
 def find_section(body, anchor):
@@ -129,6 +141,56 @@ def splice_section(body, anchor, text):
     return "\n".join(lines[: section["start"]] + new_lines + after)
 
 
+# The contributor's edit -----------------------------------------------------------------------
+
+
+def edited_text(fields, name, section=""):
+    """The text a contributor edits of one field: all of it or, for the body edited one ##
+    section at a time (section is its anchor), that section ("" if the body has none such)."""
+    text = normalize_text(fields.get(name, ""))
+    if name == "body" and section:
+        return section_text(text, section) or ""
+    return text
+
+
+def changed_fields(base_fields, texts, section=""):
+    """The edited texts that differ from what the contributor saw, as a suggestion stores them:
+    {name: {"base": the text they saw, "proposed": their text}}."""
+    changes = {}
+    for name, text in texts.items():
+        base, proposed = edited_text(base_fields, name, section), normalize_text(text)
+        if proposed != base:
+            changes[name] = {"base": base, "proposed": proposed}
+    return changes
+
+
+def proposed_value(current, text, section=""):
+    """A field's new value when text is proposed for it: the text itself or, for an edit of one
+    ## section of the body (section is its anchor), the body current with that section replaced.
+
+    The preview and the approval both go through here, so they splice a section alike.
+    """
+    text = normalize_text(text)
+    if not section:
+        return text
+    return splice_section(normalize_text(current), section, text)
+
+
+def fields_with_changes(profile, changes, *, section="", base_fields=None):
+    """The profile's editable fields with the changes applied, as the contributor previews them.
+
+    A section edit goes into the body as it is now or, if the profile has lost that section
+    since the contributor opened the form, into the body they saw.
+    """
+    values = {name: normalize_text(getattr(profile, name)) for name in EDITABLE_FIELDS}
+    for name, change in changes.items():
+        current = values[name]
+        if section and section_text(current, section) is None:
+            current = base_fields["body"]
+        values[name] = proposed_value(current, change["proposed"], section)
+    return values
+
+
 # Submitting -----------------------------------------------------------------------------------
 
 
@@ -145,7 +207,7 @@ def suggestion_fingerprint(*, kind, profile, section, proposed_changes, new_sour
         "sources": sorted(normalize_url(source.get("url", "")) for source in new_sources),
         "message": " ".join(message.split()).casefold(),
     }
-    return hashlib.sha256(json.dumps(content, sort_keys=True).encode()).hexdigest()
+    return content_digest(content)
 
 
 def submit_suggestion(
@@ -233,9 +295,8 @@ class FieldChange:
 
     def full_value(self, profile, text):
         """The new value of the profile's field when this change's text is text."""
-        if self.whole_field:
-            return normalize_text(text)
-        return splice_section(normalize_text(profile.body), self.section, normalize_text(text))
+        section = "" if self.whole_field else self.section
+        return proposed_value(getattr(profile, self.name), text, section)
 
 
 def merge_suggestion(suggestion, profile):
@@ -406,11 +467,11 @@ def check_markers(profile, values, new_sources, changes):
                 changes,
             )
     keys = set(citations) | {source["key"] for source in new_sources}
-    unknown = unknown_marker_keys(values.values(), keys)
+    unknown = unknown_markers(values.values(), keys)
     if unknown:
         raise InvalidResult(
             _("The text cites %(keys)s, which the profile has no citation for.")
-            % {"keys": ", ".join(f"[^{key}]" for key in unknown)},
+            % {"keys": unknown.listed},
             changes,
         )
 

@@ -28,7 +28,7 @@ from profiles.history import (
     restore_problems,
     who_and_when,
 )
-from profiles.markup import unknown_marker_keys
+from profiles.markup import unknown_markers
 from profiles.models import (
     Category,
     Citation,
@@ -64,7 +64,7 @@ class CitationInlineFormSet(forms.BaseInlineFormSet):
                 _("Each citation key may be used once in a profile; repeated: %(keys)s.")
                 % {"keys": ", ".join(duplicates)}
             )
-        unknown = unknown_marker_keys(self.texts_being_saved(), keys)
+        unknown = unknown_markers(self.texts_being_saved(), keys)
         if unknown:
             raise ValidationError(
                 ngettext(
@@ -72,13 +72,9 @@ class CitationInlineFormSet(forms.BaseInlineFormSet):
                     "citation with that key below, or correct the marker.",
                     "These markers do not match any citation of this profile: %(keys)s. Add "
                     "citations with those keys below, or correct the markers.",
-                    len(unknown),
+                    len(unknown.keys),
                 )
-                % {
-                    "keys": unknown[0]
-                    if len(unknown) == 1
-                    else ", ".join(f"[^{k}]" for k in unknown)
-                }
+                % {"keys": unknown.named}
             )
 
     def texts_being_saved(self):

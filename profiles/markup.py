@@ -107,6 +107,37 @@ def unknown_marker_keys(texts, keys):
     return seen
 
 
+def marker_list(keys):
+    """The keys written as the markers that cite them: "[^a], [^b]"."""
+    return ", ".join(f"[^{key}]" for key in keys)
+
+
+@dataclass(frozen=True)
+class UnknownMarkers:
+    """Markers that cite a key no citation has (in order of first use), named for a message.
+
+    Each caller words its own message, with the advice that fits its page.
+    """
+
+    keys: list
+
+    @property
+    def listed(self):
+        """Every marker, for a sentence that says %(keys)s: "[^a], [^b]"."""
+        return marker_list(self.keys)
+
+    @property
+    def named(self):
+        """For an ngettext sentence whose singular writes its one marker as [^%(keys)s]."""
+        return self.keys[0] if len(self.keys) == 1 else self.listed
+
+
+def unknown_markers(texts, keys):
+    """The markers in texts that cite none of the citation keys, or None if every one does."""
+    unknown = unknown_marker_keys(texts, keys)
+    return UnknownMarkers(unknown) if unknown else None
+
+
 def unused_citation_keys(texts, keys):
     used = {key for text in texts for key in find_marker_keys(text)}
     return sorted(set(keys) - used)

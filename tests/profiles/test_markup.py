@@ -1,4 +1,4 @@
-from profiles.markup import backlink_letter, body_sections, render_profile
+from profiles.markup import backlink_letter, body_sections, render_profile, unknown_markers
 
 
 def render(lead="", body="", facts=(), citations=None):
@@ -30,6 +30,15 @@ def test_unknown_marker_keys_are_reported_by_name_and_unused_citations_as_a_warn
     rendered = render(lead="Claim.[^ghost] More.[^real]", citations={"real": 1, "spare": 2})
     assert rendered.unknown_keys == ["ghost"]
     assert rendered.unused_keys == ["spare"]
+
+
+def test_unknown_markers_are_named_the_way_the_error_messages_print_them():
+    assert unknown_markers(["Fine.[^real]"], ["real"]) is None
+    one = unknown_markers(["A.[^ghost] B.[^real] C.[^ghost]"], ["real"])
+    assert (one.keys, one.named, one.listed) == (["ghost"], "ghost", "[^ghost]")
+    several = unknown_markers(["A.[^b]", "B.[^a][^real]"], ["real"])
+    assert several.keys == ["b", "a"]
+    assert several.named == several.listed == "[^b], [^a]"
 
 
 def test_headings_get_stable_unique_anchors_and_make_the_table_of_contents():
