@@ -4,13 +4,15 @@ import reversion
 from django import forms
 from django.contrib import admin, messages
 from django.contrib.admin.utils import unquote
+from django.contrib.admin.widgets import AdminTextareaWidget
 from django.core.exceptions import PermissionDenied, ValidationError
-from django.db import transaction
+from django.db import models, transaction
 from django.db.models import Count
 from django.http import Http404
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
 from django.utils.html import format_html
+from django.utils.text import normalize_newlines
 from django.utils.translation import gettext as _
 from django.utils.translation import ngettext
 from reversion.admin import VersionAdmin
@@ -39,6 +41,20 @@ from profiles.models import (
     Source,
 )
 from profiles.urlnorm import normalize_url
+
+
+class TextWithUnixNewlines(forms.CharField):
+    """Text as typed, with the browser's CRLF line endings made LF, so that an untouched
+    textarea does not count as changed (nor show up in the revision's comment)."""
+
+    def to_python(self, value):
+        return normalize_newlines(super().to_python(value))
+
+
+# For every TextField in the profile admin and its inlines.
+TEXT_FIELDS = {
+    models.TextField: {"form_class": TextWithUnixNewlines, "widget": AdminTextareaWidget}
+}
 
 
 class CitationInlineFormSet(forms.BaseInlineFormSet):
@@ -135,6 +151,7 @@ class ProfileAdminForm(forms.ModelForm):
 
 
 class FactInline(admin.TabularInline):
+    formfield_overrides = TEXT_FIELDS
     model = Fact
     extra = 1
     fields = ["position", "label", "value", "as_of"]
@@ -151,6 +168,7 @@ class CitationInline(admin.TabularInline):
 
 @admin.register(Profile)
 class ProfileAdmin(VersionAdmin):
+    formfield_overrides = TEXT_FIELDS
     form = ProfileAdminForm
     list_display = ["name", "category", "location", "published", "updated"]
     list_filter = ["published", "category", "types"]

@@ -5,7 +5,7 @@ from django.db import IntegrityError, models, transaction
 from django.db.models import Q
 from django.urls import reverse
 from django.utils import timezone
-from django.utils.text import slugify
+from django.utils.text import normalize_newlines, slugify
 from django.utils.translation import gettext_lazy as _
 
 from profiles.markup import render_profile
@@ -117,6 +117,14 @@ class Profile(models.Model):
 
     def __str__(self):
         return self.name
+
+    def save(self, *args, **kwargs):
+        # Browsers send textareas with CRLF line endings; storing them as typed would make every
+        # admin save look like a change to text nobody touched.
+        self.lead, self.body, self.aliases = (
+            normalize_newlines(text) for text in (self.lead, self.body, self.aliases)
+        )
+        super().save(*args, **kwargs)
 
     def get_absolute_url(self):
         return reverse("profiles:detail", args=[self.slug])

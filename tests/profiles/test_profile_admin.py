@@ -150,3 +150,20 @@ def test_a_staff_member_outside_the_editors_group_cannot_edit_profiles(client, o
     url = reverse("admin:profiles_profile_change", args=[profile.pk])
     assert client.get(url).status_code == 403
     assert client.post(url, profile_form_data(profile, lead="Vandalism")).status_code == 403
+
+
+def test_an_admin_save_with_browser_line_endings_changes_only_what_was_edited(
+    editor_client, editor
+):
+    profile = make_profile(lead="First paragraph.[^first]\n\nSecond paragraph.")
+    data = profile_form_data(
+        profile,
+        lead="First paragraph.[^first]\r\n\r\nSecond paragraph, revised.",
+        body=profile.body.replace("\n", "\r\n"),
+    )
+    response = editor_client.post(reverse("admin:profiles_profile_change", args=[profile.pk]), data)
+    assert response.status_code == 302
+    revision = assert_one_new_revision(profile, before=1, user=editor, comment_contains="Lead")
+    assert "Body" not in revision.get_comment()
+    profile.refresh_from_db()
+    assert "\r" not in profile.lead + profile.body
