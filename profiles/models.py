@@ -9,7 +9,7 @@ from django.utils.text import normalize_newlines, slugify
 from django.utils.translation import gettext_lazy as _
 
 from profiles.markup import render_profile
-from profiles.urlnorm import normalize_url
+from profiles.urlnorm import normalize_url, readable_url
 
 
 class Category(models.Model):
@@ -289,6 +289,10 @@ class Source(models.Model):
 
     def get_absolute_url(self):
         return reverse("profiles:source", args=[self.pk])
+
+    @property
+    def display_url(self):
+        return readable_url(self.url)
 
     @property
     def published_display(self):

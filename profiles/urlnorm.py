@@ -39,3 +39,18 @@ def normalize_url(url):
     query = [(k, v) for k, v in query if not is_tracking_parameter(k)]
     path = parts.path.rstrip("/") or "/"
     return urlunsplit((parts.scheme, parts.netloc, path, urlencode(query), ""))
+
+
+def readable_url(url):
+    """The URL as typed, but without tracking parameters and with a lower-case scheme and host:
+    what a reference shows and links to. Unlike normalize_url it keeps the path as given."""
+    url = (url or "").strip()
+    if not url:
+        return ""
+    parts = urlsplit(url)
+    query = [(k, v) for k, v in parse_qsl(parts.query, keep_blank_values=True)]
+    kept = [(k, v) for k, v in query if not is_tracking_parameter(k)]
+    query_string = parts.query if len(kept) == len(query) else urlencode(kept)
+    return urlunsplit(
+        (parts.scheme.lower(), parts.netloc.lower(), parts.path, query_string, parts.fragment)
+    )

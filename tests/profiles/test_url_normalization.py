@@ -3,7 +3,8 @@ from django.db import IntegrityError
 
 from profiles.models import Source
 from profiles.urlnorm import normalize_url
-from tests.factories import make_source
+from tests.factories import make_profile, make_source
+from tests.html import parse
 
 CANONICAL = "https://www.harbor-courier.example/2020/05/library-vote"
 
@@ -64,3 +65,11 @@ def test_many_sources_may_have_no_url():
     make_source(url="", title="A printed leaflet")
     make_source(url="", title="A court transcript")
     assert Source.objects.filter(normalized_url="").count() == 2
+
+
+@pytest.mark.django_db
+def test_a_reference_shows_its_url_without_tracking_but_otherwise_as_typed(client):
+    source = make_source(url="HTTPS://News.Example/Story/?id=7&utm_source=mail&fbclid=x#part-2")
+    profile = make_profile(citations={"first": source})
+    link = parse(client.get(profile.get_absolute_url())).select_one("a.source-url")
+    assert link["href"] == link.get_text() == "https://news.example/Story/?id=7#part-2"
