@@ -166,6 +166,10 @@ class Profile(models.Model):
             if slug not in existing
         )
 
+    def reference_to(self, source_id):
+        """This profile's stored reference entry for a source: its number and markers."""
+        return next((r for r in self.references if r["source_id"] == source_id), None)
+
     @property
     def size(self):
         """The length of the text a reader sees, used for size changes in the history."""

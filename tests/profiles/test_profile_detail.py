@@ -139,7 +139,22 @@ def test_the_source_page_lists_every_profile_citing_it(client):
     make_profile("Beta Fund", citations={"first": source})
     soup = parse(client.get(reverse("profiles:source", args=[source.pk])))
     assert soup.find("h1").get_text() == "Budget Hearing Minutes"
-    assert [a.get_text() for a in soup.select("main li a")] == ["Alpha Fund", "Beta Fund"]
+    assert [a.get_text() for a in soup.select("main li > a:first-child")] == [
+        "Alpha Fund",
+        "Beta Fund",
+    ]
+
+
+def test_the_source_page_counts_every_marker_and_links_to_the_reference_entry(client):
+    source = make_source(title="Budget Hearing Minutes")
+    profile = make_profile(
+        lead="One.[^other] Two.[^a] Three.[^b]",
+        body="## More\n\nFour.[^a]",
+        citations={"other": make_source(), "a": source, "b": source},
+    )
+    item = parse(client.get(reverse("profiles:source", args=[source.pk]))).select_one("main li")
+    assert "cited 3 times as reference 2" in item.get_text(" ", strip=True)
+    assert item.select("a")[1]["href"] == f"{profile.get_absolute_url()}#cite-note-2"
 
 
 def test_sub_sections_are_nested_in_the_table_of_contents_under_their_section(client):
