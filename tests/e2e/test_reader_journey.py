@@ -104,3 +104,26 @@ def test_a_reader_compares_two_revisions_and_opens_the_old_one_by_its_permanent_
     expect(reader.locator(".profile-lead")).to_contain_text(FIRST_WORDS)
     reader.get_by_role("link", name="Read the current version").click()
     expect(reader.locator(".profile-lead")).to_contain_text(REVISED_WORDS)
+
+
+def test_a_reader_copies_the_citation_of_the_current_revision(page, demo_site):
+    page.context.grant_permissions(["clipboard-read", "clipboard-write"])
+    page.goto(f"{demo_site.url}/profiles/{FLAGSHIP['slug']}/")
+    page.get_by_text("Cite this page").click()
+    line = page.get_by_label("Citation", exact=True).input_value()
+    assert FLAGSHIP["name"] in line
+    page.get_by_role("button", name="Copy the citation").click()
+    expect(page.get_by_role("button", name="Copied to the clipboard")).to_be_visible()
+    assert page.evaluate("navigator.clipboard.readText()") == line
+
+
+def test_a_phone_reader_opens_the_menu_to_reach_the_search(page, demo_site):
+    page.set_viewport_size({"width": 375, "height": 812})
+    page.goto(demo_site.url + "/profiles/")
+    search = page.get_by_role("searchbox", name="Search profiles").first
+    expect(search).to_be_hidden()
+    page.get_by_role("button", name="Menu and search").click()
+    expect(search).to_be_visible()
+    search.fill("tenants")
+    search.press("Enter")
+    expect(page.get_by_role("heading", level=1)).to_contain_text("tenants")

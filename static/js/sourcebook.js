@@ -1,0 +1,17 @@
+// Small enhancements; every page works without them.
+
+// "Copy" buttons: <button data-copy="ID" hidden> copies the value of the element with that id.
+document.querySelectorAll("button[data-copy]").forEach((button) => {
+  const source = document.getElementById(button.dataset.copy);
+  if (!source) return;
+  button.hidden = false;
+  button.addEventListener("click", async () => {
+    try {
+      await navigator.clipboard.writeText(source.value);
+    } catch {
+      source.select();
+      document.execCommand("copy");
+    }
+    button.textContent = button.dataset.copied || "Copied";
+  });
+});
