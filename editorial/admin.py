@@ -19,7 +19,7 @@ from django.utils.translation import gettext_lazy, ngettext
 from django.views.decorators.http import require_POST
 
 from editorial.diffs import diff_against_profile
-from editorial.forms import ReviewForm
+from editorial.forms import ReviewForm, profile_parts
 from editorial.models import Suggestion
 from editorial.services import (
     NotPending,
@@ -32,7 +32,7 @@ from editorial.services import (
     merged_values,
     reject_suggestion,
 )
-from profiles.models import Profile
+from profiles.models import Category, Profile
 
 REVIEW_PERMISSION = "editorial.review_suggestion"
 
@@ -65,7 +65,7 @@ class StatusFilter(admin.SimpleListFilter):
 
 @admin.register(Suggestion)
 class SuggestionAdmin(admin.ModelAdmin):
-    list_display = ["number", "status", "kind", "about", "age", "has_conflict", "excerpt"]
+    list_display = ["number", "status", "kind", "about", "age", "conflict", "excerpt"]
     list_display_links = ["number"]
     list_filter = [StatusFilter, "kind", "has_conflict", "created"]
     search_fields = ["message", "contributor_name", "contributor_email", "profile__name"]
@@ -115,6 +115,11 @@ class SuggestionAdmin(admin.ModelAdmin):
     @admin.display(description=gettext_lazy("Age"), ordering="created")
     def age(self, suggestion):
         return timesince(suggestion.created)
+
+    @admin.display(description=gettext_lazy("Conflict"), ordering="has_conflict")
+    def conflict(self, suggestion):
+        # A word, not the admin's ✔/✖ icons: a red ✖ on every clean row read as an error.
+        return _("Conflict") if suggestion.has_conflict else ""
 
     @admin.display(description=gettext_lazy("Message"))
     def excerpt(self, suggestion):
@@ -178,6 +183,10 @@ class SuggestionAdmin(admin.ModelAdmin):
         if not self.can_review(request):
             raise PermissionDenied
         return get_object_or_404(self.get_queryset(request), pk=pk)
+
+    def changelist_view(self, request, extra_context=None):
+        extra_context = {"title": _("Suggestions to review"), **(extra_context or {})}
+        return super().changelist_view(request, extra_context)
 
     def change_view(self, request, object_id, form_url="", extra_context=None):
         """Editors see the suggestion as a diff against the profile, and decide on it."""
@@ -273,7 +282,10 @@ class SuggestionAdmin(admin.ModelAdmin):
         return profile, merge_suggestion(suggestion, profile)
 
     def render_review(self, request, suggestion, form=None, profile=None):
-        fresh_profile, changes = self.merge(suggestion)
+        if suggestion.is_pending:
+            fresh_profile, changes = self.merge(suggestion)
+        else:  # decided: there is nothing left to merge
+            fresh_profile, changes = suggestion.profile, []
         profile = profile or fresh_profile
         if form is None and suggestion.is_pending:
             form = ReviewForm(suggestion=suggestion, profile=profile, changes=changes)
@@ -293,11 +305,31 @@ class SuggestionAdmin(admin.ModelAdmin):
             "changes": changes,
             "conflicts": [change for change in changes if change.has_conflict],
             "diff": diff,
-            "stale": profile is not None
+            "stale": suggestion.is_pending
+            and profile is not None
             and suggestion.base_revision_id != latest_revision_id(profile),
+            "part": part_label(suggestion, profile or suggestion.profile),
+            "tip_category": proposed_category(suggestion),
             "decide_urls": {
                 name: reverse(f"admin:editorial_suggestion_{name}", args=[suggestion.pk])
                 for name in ("approve", "reject", "spam")
             },
         }
         return TemplateResponse(request, "admin/editorial/suggestion/review.html", context)
+
+
+def part_label(suggestion, profile):
+    """The part of the profile the suggestion is about, in the words of the report form."""
+    if not suggestion.section:
+        return ""
+    parts = dict(profile_parts(profile)) if profile else {}
+    return parts.get(suggestion.section) or _("The section “%(title)s”") % {
+        "title": suggestion.section
+    }
+
+
+def proposed_category(suggestion):
+    """The category a tip proposes, or None."""
+    if suggestion.kind != Suggestion.Kind.TIP:
+        return None
+    return Category.objects.filter(slug=suggestion.proposed_changes.get("category")).first()

@@ -17,7 +17,7 @@ from django.conf import settings
 from django.core import signing
 from django.core.exceptions import ValidationError
 from django.core.validators import URLValidator
-from django.utils.html import format_html
+from django.utils.html import format_html, strip_tags
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy, ngettext
 
@@ -97,8 +97,16 @@ class SourceForm(forms.Form):
         required=False,
         help_text=gettext_lazy("Cite it in the text as [^key], for example [^courier-2021]."),
     )
-    url = forms.CharField(label=gettext_lazy("Web address (URL)"), max_length=2000)
-    title = forms.CharField(label=gettext_lazy("Title"), max_length=500)
+    url = forms.CharField(
+        label=gettext_lazy("Web address (URL)"),
+        max_length=2000,
+        error_messages={"required": gettext_lazy("Give the web address of the source.")},
+    )
+    title = forms.CharField(
+        label=gettext_lazy("Title"),
+        max_length=500,
+        error_messages={"required": gettext_lazy("Give the title of the source.")},
+    )
     authors = forms.CharField(
         label=gettext_lazy("Authors"),
         max_length=500,
@@ -113,14 +121,19 @@ class SourceForm(forms.Form):
         help_text=gettext_lazy("As YYYY-MM-DD, YYYY-MM or YYYY."),
     )
 
-    def __init__(self, *args, require_key=True, **kwargs):
+    def __init__(self, *args, require_key=True, optional=False, **kwargs):
         super().__init__(*args, **kwargs)
-        self.require_key = require_key
+        self.optional = optional
         self.helper = FormHelper()
         self.helper.form_tag = False
         self.helper.disable_csrf = True
+        if optional:  # asked for only once the contributor starts filling the row in (clean)
+            self.fields["url"].required = self.fields["title"].required = False
         if require_key:
-            self.fields["key"].label = _("Key (required)")
+            self.fields["key"].required = True
+            self.fields["key"].error_messages["required"] = _(
+                "Give the source a key, so that the text can cite it."
+            )
             first_row = [
                 Div(Field("key"), css_class="col-md-4"),
                 Div(Field("url"), css_class="col-md-8"),
@@ -140,7 +153,8 @@ class SourceForm(forms.Form):
         )
 
     def clean_url(self):
-        return validate_source_url(self.cleaned_data["url"])
+        url = self.cleaned_data["url"]
+        return validate_source_url(url) if url else ""
 
     def clean_date(self):
         try:
@@ -153,8 +167,10 @@ class SourceForm(forms.Form):
 
     def clean(self):
         data = super().clean()
-        if self.require_key and not data.get("key") and not self.errors.get("key"):
-            self.add_error("key", _("Give the source a key, so that the text can cite it."))
+        if self.optional and self.has_changed():
+            for name in ("url", "title"):
+                if not data.get(name) and name not in self.errors:
+                    self.add_error(name, self.fields[name].error_messages["required"])
         return data
 
 
@@ -184,12 +200,18 @@ class BaseSourceFormSet(forms.BaseFormSet):
         return [form.cleaned_data for form in self.forms if form.cleaned_data]
 
 
+class BaseTipSourceFormSet(BaseSourceFormSet):
+    def get_form_kwargs(self, index):
+        # One source is asked for; the rows after the first are there in case there are more.
+        return {**super().get_form_kwargs(index), "optional": bool(index)}
+
+
 SourceFormSet = forms.formset_factory(
     SourceForm, formset=BaseSourceFormSet, extra=1, max_num=10, validate_max=True
 )
 # A tip has no preview step to add rows in, so it offers three at once.
 TipSourceFormSet = forms.formset_factory(
-    SourceForm, formset=BaseSourceFormSet, extra=3, max_num=10, validate_max=True
+    SourceForm, formset=BaseTipSourceFormSet, extra=3, max_num=10, validate_max=True
 )
 
 
@@ -199,6 +221,13 @@ class ContributionForm(forms.Form):
     message_label = gettext_lazy("Message")
     message_help = ""
     message_required = gettext_lazy("Write a message for the editors; it is required.")
+    name_help = gettext_lazy(
+        "If your suggestion is approved, the profile's public history credits this name."
+    )
+    # For the error summary: the new source rows, and the field they come before on the page.
+    sources = None
+    source_row_label = gettext_lazy("New source %(number)s")
+    sources_before = "contributor_name"
 
     message = forms.CharField(
         max_length=5000,
@@ -213,9 +242,6 @@ class ContributionForm(forms.Form):
         label=gettext_lazy("Your name (optional)"),
         max_length=100,
         required=False,
-        help_text=gettext_lazy(
-            "If your suggestion is approved, the profile's public history credits this name."
-        ),
     )
     contributor_email = forms.EmailField(
         label=gettext_lazy("Your email (optional)"),
@@ -237,6 +263,7 @@ class ContributionForm(forms.Form):
         self.fields["message"].label = self.message_label
         self.fields["message"].help_text = self.message_help
         self.fields["message"].error_messages["required"] = self.message_required
+        self.fields["contributor_name"].help_text = self.name_help
         self.fields["started"].initial = started_token()
         self.helper = FormHelper()
         self.helper.form_tag = False
@@ -307,6 +334,22 @@ class ContributionForm(forms.Form):
                 % {"count": total, "limit": limit}
             )
 
+    def error_summary(self):
+        """Every problem with what was sent, in page order, for the list at the top of the page:
+        dicts of the field's id (to link to), its label and the messages."""
+        problems = form_problems(self.non_field_errors())
+        for name in self.fields_in_page_order():
+            if name == self.sources_before and self.sources is not None:
+                problems += form_problems(self.sources.non_form_errors())
+                for number, row in enumerate(self.sources.forms, start=1):
+                    label = self.source_row_label % {"number": number}
+                    problems += field_problems(row, list(row.fields), prefix=f"{label}: ")
+            problems += field_problems(self, [name])
+        return problems
+
+    def fields_in_page_order(self):
+        return list(self.fields)
+
     def spam_reason(self):
         """Why this submission looks automated, or "" for a person."""
         if self.cleaned_data.get("homepage"):
@@ -325,6 +368,25 @@ class ContributionForm(forms.Form):
         }
 
 
+def form_problems(errors):
+    return [{"id": "", "label": "", "message": strip_tags(error)} for error in errors]
+
+
+def field_problems(form, names, prefix=""):
+    problems = []
+    for name in names:
+        if name in form.errors:
+            bound = form[name]
+            problems.append(
+                {
+                    "id": bound.id_for_label,
+                    "label": f"{prefix}{bound.label}",
+                    "message": " ".join(strip_tags(error) for error in bound.errors),
+                }
+            )
+    return problems
+
+
 # Suggest an edit ------------------------------------------------------------------------------
 
 
@@ -339,6 +401,7 @@ class SuggestEditForm(ContributionForm):
     message_required = gettext_lazy(
         "Tell the editors what is wrong and where the new information comes from."
     )
+    sources_before = "message"
 
     base = forms.CharField(widget=forms.HiddenInput)
     section = forms.CharField(widget=forms.HiddenInput, required=False)
@@ -395,6 +458,9 @@ class SuggestEditForm(ContributionForm):
     @property
     def text_names(self):
         return [name for name in EDITABLE_FIELDS if name in self.fields]
+
+    def fields_in_page_order(self):
+        return [*self.text_names, *(name for name in self.fields if name not in self.text_names)]
 
     def build_layout(self):
         keys = marker_list(self.citation_keys) or _("none yet")
@@ -468,8 +534,7 @@ class SuggestEditForm(ContributionForm):
                     "an error? Let us know!”."
                 )
             )
-        if self.sources.is_valid():
-            self.check_markers(changes)
+        self.check_markers(changes)
         return data
 
     def proposed_changes(self):
@@ -489,8 +554,14 @@ class SuggestEditForm(ContributionForm):
             ]
         return pairs
 
+    def new_source_keys(self):
+        """The keys the new source rows give, valid or not: markers are checked in the same
+        round as the rows, so that every error shows at once."""
+        keys = [(row["key"].value() or "").strip() for row in self.sources.forms]
+        return [key for key in keys if key]
+
     def check_markers(self, changes):
-        new_keys = [source["key"] for source in self.sources.sources()]
+        new_keys = self.new_source_keys()
         taken = sorted(set(new_keys) & set(self.citation_keys))
         if taken:
             self.add_error(
@@ -579,16 +650,7 @@ class ReportErrorForm(ContributionForm):
     def __init__(self, data=None, *, profile, **kwargs):
         super().__init__(data, **kwargs)
         self.profile = profile
-        self.fields["part"].choices = [
-            ("", _("The whole profile")),
-            ("lead", _("The introduction")),
-            ("infobox", _("The “At a glance” box")),
-            *[
-                (section["anchor"], _("The section “%(title)s”") % {"title": section["title"]})
-                for section in body_sections(profile.body)
-            ],
-            ("references", _("The references")),
-        ]
+        self.fields["part"].choices = [("", _("The whole profile")), *profile_parts(profile)]
         self.helper.layout = Layout(
             Field("part"),
             Field("message"),
@@ -612,6 +674,19 @@ class ReportErrorForm(ContributionForm):
         }
 
 
+def profile_parts(profile):
+    """(value, label) of the parts of a profile a report or an edit can be about."""
+    return [
+        ("lead", _("The introduction")),
+        ("infobox", _("The “At a glance” box")),
+        *[
+            (section["anchor"], _("The section “%(title)s”") % {"title": section["title"]})
+            for section in body_sections(profile.body)
+        ],
+        ("references", _("The references")),
+    ]
+
+
 # Tip a new profile ----------------------------------------------------------------------------
 
 
@@ -622,6 +697,10 @@ class TipForm(ContributionForm):
         "the profile is written, the first words appear in its public history."
     )
     message_required = gettext_lazy("Tell us why this profile matters.")
+    name_help = gettext_lazy(
+        "If your tip is approved, the profile's public history credits this name."
+    )
+    source_row_label = gettext_lazy("Source %(number)s")
 
     name = forms.CharField(label=gettext_lazy("Name"), max_length=200)
     category = forms.ModelChoiceField(
@@ -629,6 +708,7 @@ class TipForm(ContributionForm):
         queryset=Category.objects.all(),
         to_field_name="slug",
         empty_label=gettext_lazy("Choose one"),
+        error_messages={"required": gettext_lazy("Choose the category that fits best.")},
     )
 
     def __init__(self, data=None, **kwargs):
@@ -651,6 +731,13 @@ class TipForm(ContributionForm):
     def is_valid(self):
         sources_valid = self.sources.is_valid()
         return super().is_valid() and sources_valid
+
+    def fields_in_page_order(self):
+        return [
+            "name",
+            "category",
+            *(name for name in self.fields if name not in {"name", "category"}),
+        ]
 
     def clean_name(self):
         name = " ".join(self.cleaned_data["name"].split())

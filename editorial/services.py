@@ -476,17 +476,21 @@ def check_markers(profile, values, new_sources, changes):
         )
 
 
+def source_fields(data):
+    """A Source's fields from a new source as the contributor gave it."""
+    published, precision = parse_partial_date(data.get("date", ""))
+    return {
+        "title": data["title"],
+        "authors": data.get("authors", ""),
+        "publication": data.get("publication", ""),
+        "published_date": published,
+        "date_precision": precision,
+    }
+
+
 def source_for(data):
     """The source with this URL (normalized), or a new one made from what the contributor gave."""
-    published, precision = parse_partial_date(data.get("date", ""))
-    return Source.objects.for_url(
-        data["url"],
-        title=data["title"],
-        authors=data.get("authors", ""),
-        publication=data.get("publication", ""),
-        published_date=published,
-        date_precision=precision,
-    )
+    return Source.objects.for_url(data["url"], **source_fields(data))
 
 
 def add_sources(profile, suggestion):

@@ -13,8 +13,9 @@ from editorial.diffs import diff_against_profile
 from editorial.forms import ReportErrorForm, SuggestEditForm, TipForm
 from editorial.models import Suggestion
 from editorial.ratelimit import address_hash, rate_limited
-from editorial.services import DuplicateSuggestion, submit_suggestion
+from editorial.services import DuplicateSuggestion, source_fields, submit_suggestion
 from profiles.access import get_profile_or_moved, profiles_visible_to
+from profiles.models import Source
 
 DUPLICATE_MESSAGE = gettext_lazy(
     "We already have exactly this from you or someone else, and it is waiting for an editor. "
@@ -116,7 +117,11 @@ def render_preview(request, profile, form, changed_since_preview=False):
         "profile": profile,
         "form": form,
         "diff": diff_against_profile(profile, form.proposed_fields(), new_sources),
-        "new_sources": new_sources,
+        # Unsaved Sources, to show each one as its reference will read.
+        "new_sources": [
+            (source["key"], Source(url=source["url"], **source_fields(source)))
+            for source in new_sources
+        ],
         "changed_since_preview": changed_since_preview,
     }
     return render(request, "editorial/suggestion_preview.html", context)

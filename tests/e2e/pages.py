@@ -104,6 +104,7 @@ def prepare_pages():
         ("review", reverse(review, args=[clean.pk])),
         ("review-conflict", reverse(review, args=[conflicting.pk])),
         ("review-tip", reverse(review, args=[tip.pk])),
+        ("review-decided", reverse(review, args=[rejected.pk])),
     ]
     return Pages(public=public, forms=forms, preview=forms[0], editor=editor)
 

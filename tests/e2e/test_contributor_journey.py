@@ -30,7 +30,7 @@ def test_a_contributor_suggests_an_edit_to_one_section_with_a_new_source_and_tra
     section = page.get_by_label("The section “Background”")
     section.fill(f"{section.input_value()}\n\n{NEW_SENTENCE}")
     source = page.get_by_role("group", name="New source 1")
-    source.get_by_label("Key (required)").fill("courier-2024")
+    source.get_by_label("Key").fill("courier-2024")
     source.get_by_label("Web address (URL)").fill("https://courier.example/2024/rta-northgate/")
     source.get_by_label("Title").fill("Tenants Alliance Opens Northgate Office")
     source.get_by_label("Publication").fill("The Riverton Courier")

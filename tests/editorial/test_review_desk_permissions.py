@@ -136,8 +136,9 @@ def test_the_queue_lists_pending_items_oldest_first_with_kind_profile_age_and_co
     ]
     assert rows[0].select_one(".field-kind").get_text() == "Suggested edit"
     assert rows[0].select_one(".field-about").get_text() == profile.name
-    assert rows[0].select_one(".field-has_conflict img")["alt"] == "True"
-    assert rows[1].select_one(".field-has_conflict img")["alt"] == "False"
+    assert rows[0].select_one(".field-conflict").get_text() == "Conflict"
+    assert rows[1].select_one(".field-conflict").get_text() == "-"  # the admin's empty value
+    assert not page.select("#result_list img")  # no ✔/✖ icons
     assert rows[1].select_one(".field-age").get_text().strip()
     assert "<script>alert(1)</script>" in rows[1].select_one(".field-excerpt").get_text()
     assert b"<script>alert(1)</script>" not in response.content

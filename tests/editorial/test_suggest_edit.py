@@ -156,6 +156,46 @@ def test_a_new_source_may_not_take_a_key_the_profile_already_uses(client, profil
     )
 
 
+def test_an_unknown_marker_is_reported_in_the_same_round_as_an_incomplete_new_source(
+    client, profile
+):
+    response = preview_edit(
+        client,
+        profile,
+        lead=profile.lead + " It opened in 2003.[^annual-2003] It moved.[^nowhere]",
+        message="See the report.",
+        **{**NEW_SOURCE, "source-0-title": ""},
+    )
+    errors = field_errors(response)
+    assert "Give the title of the source." in errors
+    assert "The marker [^nowhere] does not match any source of this profile" in errors
+    assert "[^annual-2003]" not in errors  # the incomplete row's key still counts
+
+
+def test_a_new_source_key_is_marked_required_like_the_other_required_fields(client, profile):
+    page = parse(client.get(reverse("editorial:suggest_edit", args=[profile.slug])))
+    labels = {
+        name: page.select_one(f"label[for=id_source-0-{name}]").get_text(strip=True)
+        for name in ("key", "url", "authors")
+    }
+    assert labels == {"key": "Key*", "url": "Web address (URL)*", "authors": "Authors"}
+
+
+def test_the_preview_shows_a_new_source_as_its_reference_will_read(client, profile):
+    response = preview_edit(
+        client,
+        profile,
+        lead=profile.lead + " It opened in 2003.[^annual-2003]",
+        message="See the report.",
+        **NEW_SOURCE,
+    )
+    entry = parse(response).select_one(".suggestion-diff .new-source-list li")
+    assert entry.get_text(" ", strip=True) == (
+        "[^annual-2003] Mina Okafor. “Tenth Annual Report.” Harbor Literacy Fund. "
+        "April 2, 2013. https://harborliteracy.example/reports/2003/"
+    )
+
+
 def test_adding_another_source_row_keeps_what_was_typed(client, profile):
     page = client.get(reverse("editorial:suggest_edit", args=[profile.slug]))
     data = filled_in(page, message="Two sources.", **NEW_SOURCE, add_source="1")

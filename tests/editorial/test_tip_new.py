@@ -71,10 +71,54 @@ def test_a_tip_for_a_profile_we_have_points_to_it(client):
     assert Suggestion.objects.count() == 0
 
 
-def test_a_tip_without_a_category_is_refused(client):
+def test_a_tip_without_a_category_is_refused_with_a_sentence_saying_what_to_do(client):
     response = send_tip(
         client, name="Eastmark Reading Circle", category="", message="It matters.", **SOURCE
     )
-    assert response.status_code == 200
-    assert field_errors(response)
+    error = parse(response).select_one("#div_id_category .invalid-feedback")
+    assert error.get_text(strip=True) == "Choose the category that fits best."
     assert Suggestion.objects.count() == 0
+
+
+def test_the_tip_form_speaks_of_a_tip_not_a_suggestion(client):
+    page = parse(client.get(reverse("editorial:tip_new")))
+    help_text = page.select_one("#id_contributor_name_helptext").get_text(strip=True)
+    assert help_text.startswith("If your tip is approved,")
+
+
+def test_only_the_first_source_row_of_a_tip_is_marked_required(client):
+    page = parse(client.get(reverse("editorial:tip_new")))
+    marked = [
+        label["for"]
+        for label in page.select(".new-sources label")
+        if label.select_one(".asteriskField")
+    ]
+    assert marked == ["id_source-0-url", "id_source-0-title"]
+
+
+def test_a_started_extra_source_row_of_a_tip_needs_its_address_and_title(client):
+    response = send_tip(
+        client,
+        name="Eastmark Reading Circle",
+        category="non-profit",
+        message="It matters.",
+        **SOURCE,
+        **{"source-1-authors": "Ana Lopes"},
+    )
+    errors = field_errors(response)
+    assert "Give the web address of the source." in errors
+    assert "Give the title of the source." in errors
+    assert form_fields(parse(response).select_one("main form"))["source-1-authors"] == "Ana Lopes"
+    assert Suggestion.objects.count() == 0
+
+
+def test_a_tip_may_give_its_one_source_in_any_row(client):
+    second_row = {key.replace("source-0", "source-2"): value for key, value in SOURCE.items()}
+    send_tip(
+        client,
+        name="Eastmark Reading Circle",
+        category="non-profit",
+        message="It matters.",
+        **second_row,
+    )
+    assert Suggestion.objects.get().new_sources[0]["title"] == "A Reading Circle Grows Up"
