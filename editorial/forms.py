@@ -637,6 +637,9 @@ class SuggestEditForm(ContributionForm):
 class ReportErrorForm(ContributionForm):
     message_label = gettext_lazy("What is wrong?")
     message_help = gettext_lazy("Required. Say what is wrong and, if you know, what is right.")
+    name_help = gettext_lazy(
+        "If an editor corrects the profile from your report, its public history credits this name."
+    )
     message_required = gettext_lazy("Tell us what is wrong, so that the editors can fix it.")
 
     part = forms.ChoiceField(label=gettext_lazy("Which part of the profile?"), required=False)
