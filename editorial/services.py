@@ -513,6 +513,21 @@ def unique_slug(name):
     return slug
 
 
+def create_draft_profile(name, category, attempts=5):
+    """An unpublished profile under a free slug. Another approval may take the slug between
+    the look-up and the insert (PostgreSQL does not serialize them), so try the next one."""
+    for attempt in range(attempts):
+        try:
+            with transaction.atomic():
+                return Profile.objects.create(
+                    name=name, slug=unique_slug(name), category=category, published=False
+                )
+        except IntegrityError:
+            if attempt == attempts - 1:
+                raise
+    raise AssertionError("unreachable")
+
+
 def create_profile_from_tip(suggestion, editor, resolution):
     """Make the unpublished profile a tip asks for, citing its sources, for an editor to finish."""
     name = resolution.get("name") or suggestion.proposed_changes["name"]
@@ -522,9 +537,7 @@ def create_profile_from_tip(suggestion, editor, resolution):
     with reversion.create_revision():
         reversion.set_user(editor)
         reversion.set_comment(revision_comment(suggestion))
-        profile = Profile.objects.create(
-            name=name, slug=unique_slug(name), category=category, published=False
-        )
+        profile = create_draft_profile(name, category)
         add_sources(profile, suggestion)
         profile.rerender()
     suggestion.profile = profile

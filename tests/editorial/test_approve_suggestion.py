@@ -2,6 +2,7 @@ import pytest
 import reversion
 from django.urls import reverse
 
+from editorial import services
 from editorial.models import Suggestion
 from editorial.services import (
     InvalidResult,
@@ -13,7 +14,13 @@ from editorial.services import (
 from profiles.models import Citation, Profile, Source
 from tests.conftest import assert_one_new_revision
 from tests.editorial.submitting import form_fields
-from tests.factories import make_error_report, make_source, make_suggestion, make_tip
+from tests.factories import (
+    make_error_report,
+    make_profile,
+    make_source,
+    make_suggestion,
+    make_tip,
+)
 from tests.html import parse
 
 pytestmark = pytest.mark.django_db
@@ -150,6 +157,20 @@ def test_approving_a_tip_creates_an_unpublished_profile_citing_its_sources(edito
     tip.refresh_from_db()
     assert tip.profile == created and tip.status == "approved"
     assert tip.applied_revision.user == editor
+
+
+def test_a_tip_whose_slug_is_taken_at_the_last_moment_gets_the_next_free_one(editor, monkeypatch):
+    tip = make_tip("Eastmark Reading Circle")
+    # Another approval took the slug after our look-up said it was free.
+    make_profile("Rival Circle", slug="eastmark-reading-circle")
+    answers = iter(["eastmark-reading-circle"])
+    real_unique_slug = services.unique_slug
+    monkeypatch.setattr(
+        services, "unique_slug", lambda name: next(answers, None) or real_unique_slug(name)
+    )
+    approve_suggestion(suggestion=tip, editor=editor)
+    created = Profile.objects.get(name="Eastmark Reading Circle")
+    assert created.slug == "eastmark-reading-circle-2"
 
 
 def test_approving_a_tip_in_the_admin_leads_the_editor_to_the_new_profile(editor_client):
