@@ -144,6 +144,14 @@ def mentioned_in(profile):
 def wanted_profiles(request):
     """Anyone may see the profiles that are linked to but not written yet, most wanted first."""
     page = Paginator(Mention.objects.wanted(), 50).get_page(request.GET.get("page"))
+    linked_from = {}
+    mentions = Mention.objects.filter(
+        target_slug__in=[wanted["target_slug"] for wanted in page], source__published=True
+    )
+    for mention in mentions.select_related("source").order_by("source__name"):
+        linked_from.setdefault(mention.target_slug, []).append(mention.source)
+    for wanted in page:
+        wanted["linked_from"] = linked_from.get(wanted["target_slug"], [])
     return render(request, "profiles/wanted_profiles.html", {"page_obj": page})
 
 
