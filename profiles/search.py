@@ -45,6 +45,7 @@ CONFIG = "english"
 WORD_RE = re.compile(r"[^\W_]+")
 # Web-search syntax: "a phrase", -excluded, or. Anything else is read as words to prefix-match.
 OPERATORS_RE = re.compile(r'"|(^|\s)-\w|\sor\s', re.IGNORECASE)
+QUOTED_RE = re.compile(r'"\s*([^"]*?[^"\s])\s*"')
 CONTROL_RE = re.compile(r"[\x00-\x1f\x7f]+")
 
 
@@ -207,6 +208,12 @@ def _field_search(profiles, query, words):
         for field, _weight in FIELD_WEIGHTS:
             found |= _contains(field, word)
         profiles = profiles.filter(found | Q(fact_contains(word)))
+    # "Quoted words" must stand together, as PostgreSQL's web-search syntax has it.
+    for phrase in QUOTED_RE.findall(query):
+        found = Q(fact_contains(phrase))
+        for field, _weight in FIELD_WEIGHTS:
+            found |= _contains(field, phrase)
+        profiles = profiles.filter(found)
     return profiles.annotate(score=score).order_by("-score", "name", "pk")
 
 

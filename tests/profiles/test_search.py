@@ -213,3 +213,19 @@ def test_one_misspelled_word_of_a_long_name_still_offers_the_profile(client):
     make_profile("Harbor Literacy Fund")
     soup = parse(search(client, "rivrside"))
     assert soup.select(".search-result h2 a")[0].get_text() == "Riverside Tenants Alliance"
+
+
+def test_quoted_words_must_stand_together(client):
+    make_profile(
+        "Harbor Literacy Fund",
+        body="## Work\n\nIt backs rent stabilization in the harbor wards.[^first]",
+    )
+    make_profile(
+        "Tidewater Housing Council",
+        body="## Work\n\nIt fights rent hikes and wants price stabilization.[^first]",
+    )
+    assert result_names(search(client, '"rent stabilization"')) == ["Harbor Literacy Fund"]
+    assert set(result_names(search(client, "rent stabilization"))) == {
+        "Harbor Literacy Fund",
+        "Tidewater Housing Council",
+    }
