@@ -102,14 +102,14 @@ def main(workdir):
     options = parser.parse_args()
     configure(workdir)
 
-    import reversion
     from django.db import connection, transaction
     from django.template.loader import render_to_string
     from django.test import Client
 
-    from profiles.diffs import diff_snapshots, diff_text
-    from profiles.history import current_revision, profile_versions, snapshot_of_profile
+    from profiles.diffs import diff_snapshots, diff_text, snapshot_of_profile
     from profiles.models import Category, Citation, Profile, Source
+    from profiles.revisions import latest_revision, profile_versions
+    from profiles.services import save_profile
 
     rng = random.Random(2026)
     old_body, new_body = bodies(rng)
@@ -126,30 +126,23 @@ def main(workdir):
         f"  {changed} changed rows",
     )
 
-    with transaction.atomic(), reversion.create_revision():
-        reversion.set_comment("Benchmark profile.")
-        sources = [
-            Source.objects.create(title=f"Report {n}", url=f"https://bench.example/{n}/")
-            for n in range(10)
-        ]
-        profile = Profile.objects.create(
-            name="Benchmark Tenants Union",
-            slug="benchmark-tenants-union",
-            category=Category.objects.first(),
-            lead="A benchmark profile.[^s0]",
-            body=old_body + "".join(f" [^s{n}]" for n in range(10)),
-        )
-        for n, source in enumerate(sources):
-            Citation.objects.create(profile=profile, key=f"s{n}", source=source)
-        profile.rerender()
-    first = current_revision(profile).pk
+    profile = Profile(
+        name="Benchmark Tenants Union",
+        slug="benchmark-tenants-union",
+        category=Category.objects.first(),
+        lead="A benchmark profile.[^s0]",
+        body=old_body + "".join(f" [^s{n}]" for n in range(10)),
+    )
+    citations = [
+        Citation(key=f"s{n}", source=Source(title=f"Report {n}", url=f"https://bench.example/{n}/"))
+        for n in range(10)
+    ]
+    save_profile(profile, user=None, comment="Benchmark profile.", citations=citations)
+    first = latest_revision(profile).pk
     old_snapshot = snapshot_of_profile(profile)
-    with transaction.atomic(), reversion.create_revision():
-        reversion.set_comment("Changed 20 paragraphs.")
-        profile.body = new_body + "".join(f" [^s{n}]" for n in range(10))
-        profile.save()
-        profile.rerender()
-    last = current_revision(profile).pk
+    profile.body = new_body + "".join(f" [^s{n}]" for n in range(10))
+    save_profile(profile, user=None, comment="Changed 20 paragraphs.")
+    last = latest_revision(profile).pk
     new_snapshot = snapshot_of_profile(profile)
 
     def render_diff():
@@ -165,10 +158,8 @@ def main(workdir):
     start = time.perf_counter()
     with transaction.atomic():
         for number in range(options.revisions - 2):
-            with reversion.create_revision():
-                reversion.set_comment(f"Benchmark edit {number}.")
-                profile.lead = f"A benchmark profile, edit {number}.[^s0]" + "x" * (number % 50)
-                profile.save()
+            profile.lead = f"A benchmark profile, edit {number}.[^s0]" + "x" * (number % 50)
+            save_profile(profile, user=None, comment=f"Benchmark edit {number}.")
     # Statistics, as autovacuum (PostgreSQL) or a maintained database would have them: without
     # them PostgreSQL plans recent changes for an empty table.
     with connection.cursor() as cursor:

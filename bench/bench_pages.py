@@ -29,7 +29,7 @@ from django.core.management import call_command  # noqa: E402
 from django.db import connection  # noqa: E402
 from django.test import Client  # noqa: E402
 
-from profiles import demo_content  # noqa: E402
+from demo import content as demo_content  # noqa: E402
 from profiles.models import Source  # noqa: E402
 
 

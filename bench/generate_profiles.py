@@ -159,11 +159,11 @@ def profile_data(rng, used_names, used_aliases, used_phrases, places):
 
 def generate(count, *, seed=5, batch=200, progress=None):
     """Create ``count`` published profiles; returns their slugs."""
-    import reversion
     from django.db import transaction
     from django.utils.text import slugify
 
     from profiles.models import Category, Citation, Fact, FactLabel, Profile, ProfileType, Source
+    from profiles.services import save_profile, save_source
 
     rng = random.Random(seed)
     places = sorted(
@@ -180,23 +180,32 @@ def generate(count, *, seed=5, batch=200, progress=None):
     slugs = []
     sources = []
     for start in range(0, count, batch):
-        with transaction.atomic(), reversion.create_revision():
-            reversion.set_comment("Generated profiles for benchmarks.")
+        with transaction.atomic():
             if not sources:
                 sources.extend(
-                    Source.objects.get_or_create(
-                        url=f"https://bench-news.example/story/{seed}-{n}/",
-                        defaults={
-                            "title": f"Report number {n} on civic groups",
-                            "publication": "Bench Courier",
-                            "published_date": date(2020, 1, 1 + n % 28),
-                        },
-                    )[0]
+                    Source.objects.filter(
+                        url=f"https://bench-news.example/story/{seed}-{n}/"
+                    ).first()
+                    or save_source(
+                        Source(
+                            url=f"https://bench-news.example/story/{seed}-{n}/",
+                            title=f"Report number {n} on civic groups",
+                            publication="Bench Courier",
+                            published_date=date(2020, 1, 1 + n % 28),
+                        ),
+                        user=None,
+                        comment="A source for generated benchmark profiles.",
+                    )
                     for n in range(200)
                 )
             for _ in range(min(batch, count - start)):
                 data = profile_data(rng, used_names, used_aliases, used_phrases, places)
-                profile = Profile.objects.create(
+                for type_name in data["types"]:
+                    if type_name not in type_cache:
+                        type_cache[type_name] = ProfileType.objects.get_or_create(
+                            slug=slugify(type_name), defaults={"name": type_name}
+                        )[0]
+                profile = Profile(
                     name=data["name"],
                     slug=slugify(data["name"])[:190] + f"-{len(used_names)}",
                     category=categories[data["category"]],
@@ -205,19 +214,19 @@ def generate(count, *, seed=5, batch=200, progress=None):
                     lead=data["lead"],
                     body=data["body"],
                 )
-                for type_name in data["types"]:
-                    if type_name not in type_cache:
-                        type_cache[type_name] = ProfileType.objects.get_or_create(
-                            slug=slugify(type_name), defaults={"name": type_name}
-                        )[0]
-                profile.types.set(type_cache[name] for name in data["types"])
-                for position, (label, value) in enumerate(data["facts"]):
-                    Fact.objects.create(
-                        profile=profile, label=labels[label], value=value, position=position
-                    )
-                for key in ("s1", "s2"):
-                    Citation.objects.create(profile=profile, key=key, source=rng.choice(sources))
-                profile.rerender()
+                save_profile(
+                    profile,
+                    user=None,
+                    comment="Generated profile for benchmarks.",
+                    types=[type_cache[name] for name in data["types"]],
+                    facts=[
+                        Fact(label=labels[label], value=value, position=position)
+                        for position, (label, value) in enumerate(data["facts"])
+                    ],
+                    citations=[
+                        Citation(key=key, source=rng.choice(sources)) for key in ("s1", "s2")
+                    ],
+                )
                 slugs.append(profile.slug)
         if progress:
             progress(len(slugs))

@@ -58,6 +58,7 @@ INSTALLED_APPS = [
     "bootstrap",
     "profiles",
     "editorial",
+    "demo",
 ]
 
 MIDDLEWARE = [

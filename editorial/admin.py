@@ -18,23 +18,17 @@ from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy, ngettext
 from django.views.decorators.http import require_POST
 
-from editorial.diffs import diff_against_profile
-from editorial.forms import ReviewForm, profile_parts
 from editorial.models import Suggestion
+from editorial.permissions import can_review
+from editorial.review import ReviewForm, merge, review_context
 from editorial.services import (
     NotPending,
     ProfileChanged,
     ReviewError,
     approve_suggestion,
-    latest_revision_id,
     mark_spam,
-    merge_suggestion,
-    merged_values,
     reject_suggestion,
 )
-from profiles.models import Category, Profile
-
-REVIEW_PERMISSION = "editorial.review_suggestion"
 
 
 class StatusFilter(admin.SimpleListFilter):
@@ -77,7 +71,7 @@ class SuggestionAdmin(admin.ModelAdmin):
     # (spam is quarantined, not dropped).
 
     def can_review(self, request):
-        return request.user.is_active and request.user.has_perm(REVIEW_PERMISSION)
+        return can_review(request.user)
 
     def has_module_permission(self, request):
         return self.can_review(request)
@@ -197,7 +191,7 @@ class SuggestionAdmin(admin.ModelAdmin):
 
     def approve_view(self, request, pk):
         suggestion = self.get_suggestion(request, pk)
-        profile, changes = self.merge(suggestion)
+        profile, changes = merge(suggestion)
         form = ReviewForm(request.POST, suggestion=suggestion, profile=profile, changes=changes)
         if not form.is_valid():
             return self.render_review(request, suggestion, form=form, profile=profile)
@@ -207,7 +201,7 @@ class SuggestionAdmin(admin.ModelAdmin):
                 editor=request.user,
                 note=form.cleaned_data["note"],
                 resolution=form.resolution(),
-                expected_fingerprint=form.cleaned_data["fingerprint"],
+                expected_profile_state=form.cleaned_data["profile_state"],
             )
         except NotPending as refusal:
             messages.warning(request, refusal.message)
@@ -274,62 +268,15 @@ class SuggestionAdmin(admin.ModelAdmin):
             return redirect("admin:editorial_suggestion_change", following.pk)
         return redirect("admin:editorial_suggestion_changelist")
 
-    def merge(self, suggestion):
-        """The profile now and the suggestion merged into it (for an edit)."""
-        if suggestion.kind != Suggestion.Kind.EDIT or not suggestion.profile_id:
-            return None, []
-        profile = Profile.objects.select_related("category").get(pk=suggestion.profile_id)
-        return profile, merge_suggestion(suggestion, profile)
-
     def render_review(self, request, suggestion, form=None, profile=None):
-        if suggestion.is_pending:
-            fresh_profile, changes = self.merge(suggestion)
-        else:  # decided: there is nothing left to merge
-            fresh_profile, changes = suggestion.profile, []
-        profile = profile or fresh_profile
-        if form is None and suggestion.is_pending:
-            form = ReviewForm(suggestion=suggestion, profile=profile, changes=changes)
-        diff = None
-        if profile is not None and suggestion.is_pending:
-            # The diff shows what the editor is about to approve, as typed so far.
-            texts = {c.name: form.data.get(c.name, c.merged.text) for c in changes}
-            values = merged_values(profile, changes, texts if form.is_bound else None)
-            diff = diff_against_profile(profile, values, suggestion.new_sources)
         context = {
             **self.admin_site.each_context(request),
             "opts": self.opts,
             "title": _("Review suggestion #%(number)s") % {"number": suggestion.pk},
-            "suggestion": suggestion,
-            "profile": profile or suggestion.profile,
-            "form": form,
-            "changes": changes,
-            "conflicts": [change for change in changes if change.has_conflict],
-            "diff": diff,
-            "stale": suggestion.is_pending
-            and profile is not None
-            and suggestion.base_revision_id != latest_revision_id(profile),
-            "part": part_label(suggestion, profile or suggestion.profile),
-            "tip_category": proposed_category(suggestion),
+            **review_context(suggestion, form, profile),
             "decide_urls": {
                 name: reverse(f"admin:editorial_suggestion_{name}", args=[suggestion.pk])
                 for name in ("approve", "reject", "spam")
             },
         }
         return TemplateResponse(request, "admin/editorial/suggestion/review.html", context)
-
-
-def part_label(suggestion, profile):
-    """The part of the profile the suggestion is about, in the words of the report form."""
-    if not suggestion.section:
-        return ""
-    parts = dict(profile_parts(profile)) if profile else {}
-    return parts.get(suggestion.section) or _("The section “%(title)s”") % {
-        "title": suggestion.section
-    }
-
-
-def proposed_category(suggestion):
-    """The category a tip proposes, or None."""
-    if suggestion.kind != Suggestion.Kind.TIP:
-        return None
-    return Category.objects.filter(slug=suggestion.proposed_changes.get("category")).first()

@@ -1,11 +1,9 @@
 """The diff a contributor previews and an editor reviews: the profile as it is now against the
-profile with the suggested field values and new sources (profiles.history snapshots compared by
-profiles.diffs)."""
+profile with the suggested field values and new sources (profiles.diffs snapshots, compared)."""
 
 from dataclasses import replace
 
-from profiles.diffs import diff_snapshots
-from profiles.history import snapshot_of_profile
+from profiles.diffs import diff_snapshots, snapshot_of_profile
 
 
 def new_citation_entry(source):

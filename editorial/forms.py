@@ -1,13 +1,9 @@
 """The public forms: suggest an edit, report an error, tip a new profile.
 
-Every form keeps what the contributor typed on any error. The abuse checks that must not tell a
-bot what gave it away (a filled honeypot, a form sent faster than a person can) do not make
-errors: the submission is stored, quarantined as spam (see ``spam_reason``).
+Every form keeps what the contributor typed on any error. The checks against automated senders
+are in editorial.abuse; the edit as data in editorial.edits.
 """
 
-import re
-import time
-from collections import Counter
 from urllib.parse import urlsplit
 
 from crispy_forms.helper import FormHelper
@@ -21,39 +17,30 @@ from django.utils.html import format_html, strip_tags
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy, ngettext
 
-from editorial.merging import has_conflict_markers, normalize_text
-from editorial.models import Suggestion
-from editorial.services import (
+from editorial.abuse import links_added, seconds_since_started, spam_reason, started_token
+from editorial.edits import (
     EDITABLE_FIELDS,
     changed_fields,
     content_digest,
     edited_text,
     fields_seen_at,
     fields_with_changes,
-    latest_revision_id,
-    profile_fingerprint,
     section_text,
 )
-from profiles.markup import body_sections, find_marker_keys, marker_list, unknown_markers
+from editorial.merging import normalize_text
+from editorial.models import Suggestion
+from profiles.markup import body_sections, check_markers, find_marker_keys, marker_list
 from profiles.models import Category, Profile, parse_partial_date
+from profiles.revisions import latest_revision_id
 from profiles.urlnorm import normalize_url
 
-LINK_RE = re.compile(r"(?:https?://|www\.)[^\s<>()\[\]]+", re.IGNORECASE)
-
-STARTED_SALT = "editorial.form-started"
 BASE_SALT = "editorial.base-revision"
 PREVIEW_SALT = "editorial.previewed"
-# A form left open longer than this must be sent again, with a fresh timestamp.
-FORM_MAX_AGE = 2 * 24 * 3600
-
-
-def started_token(now=None):
-    """A signed timestamp of when the form was shown."""
-    return signing.dumps({"t": now if now is not None else time.time()}, salt=STARTED_SALT)
-
-
-def count_links(text):
-    return Counter(match.rstrip(".,;:!?'\"") for match in LINK_RE.findall(text or ""))
+# What the suggest form's markers error advises, for one marker and for several.
+MARKER_ADVICE = (
+    gettext_lazy("Use one of the keys listed above, or add the source below under that key."),
+    gettext_lazy("Use the keys listed above, or add the sources below under those keys."),
+)
 
 
 def text_field(label, *, required=False, rows=6, help_text=""):
@@ -285,18 +272,12 @@ class ContributionForm(forms.Form):
         ]
 
     def clean_started(self):
-        try:
-            payload = signing.loads(self.cleaned_data["started"], salt=STARTED_SALT)
-            seconds = time.time() - float(payload["t"])
-        except (signing.BadSignature, KeyError, TypeError, ValueError):
-            seconds = None
-        if seconds is not None and 0 <= seconds <= FORM_MAX_AGE:
-            self.seconds_to_fill = seconds
-        else:
+        self.seconds_to_fill = seconds_since_started(self.cleaned_data["started"])
+        if self.seconds_to_fill is None:
             self.refresh_started()
             raise ValidationError(
                 _("This form was open for too long. Check what you wrote and send it again.")
-            ) from None
+            )
         return self.cleaned_data["started"]
 
     def refresh_started(self):
@@ -317,10 +298,7 @@ class ContributionForm(forms.Form):
         return [(self.cleaned_data.get("message", ""), "")]
 
     def check_links(self):
-        added = Counter()
-        for text, before in self.texts_with_new_links():
-            added += count_links(text) - count_links(before)
-        total = sum(added.values())
+        total = links_added(self.texts_with_new_links())
         limit = settings.EDITORIAL_MAX_LINKS
         if total > limit:
             raise ValidationError(
@@ -350,21 +328,14 @@ class ContributionForm(forms.Form):
     def fields_in_page_order(self):
         return list(self.fields)
 
-    def spam_reason(self):
-        """Why this submission looks automated, or "" for a person."""
-        if self.cleaned_data.get("homepage"):
-            return "The hidden honeypot field was filled in."
-        if self.seconds_to_fill is not None:
-            if self.seconds_to_fill < settings.EDITORIAL_MIN_FILL_SECONDS:
-                return f"Sent {self.seconds_to_fill:.1f} seconds after the form was shown."
-        return ""
-
     def contributor_fields(self):
         return {
             "message": self.cleaned_data["message"],
             "contributor_name": self.cleaned_data["contributor_name"],
             "contributor_email": self.cleaned_data["contributor_email"],
-            "spam_reason": self.spam_reason(),
+            "spam_reason": spam_reason(
+                honeypot=self.cleaned_data.get("homepage"), seconds_to_fill=self.seconds_to_fill
+            ),
         }
 
 
@@ -573,19 +544,12 @@ class SuggestEditForm(ContributionForm):
                 % {"key": taken[0]},
             )
         for name, change in changes.items():
-            unknown = unknown_markers([change["proposed"]], self.citation_keys + new_keys)
-            if unknown:
-                self.add_error(
-                    name,
-                    ngettext(
-                        "The marker [^%(keys)s] does not match any source of this profile. Use "
-                        "one of the keys listed above, or add the source below under that key.",
-                        "The markers %(keys)s do not match any source of this profile. Use the "
-                        "keys listed above, or add the sources below under those keys.",
-                        len(unknown.keys),
-                    )
-                    % {"keys": unknown.named},
+            try:
+                check_markers(
+                    [change["proposed"]], self.citation_keys + new_keys, advice=MARKER_ADVICE
                 )
+            except ValidationError as error:
+                self.add_error(name, error)
         cited = {key for change in changes.values() for key in find_marker_keys(change["proposed"])}
         uncited = [key for key in new_keys if key not in cited]
         if uncited:
@@ -624,7 +588,7 @@ class SuggestEditForm(ContributionForm):
             "kind": Suggestion.Kind.EDIT,
             "profile": self.profile,
             "base_revision_id": self.base_revision_id,
-            "section": self.section_anchor,
+            "section_anchor": self.section_anchor,
             "proposed_changes": self.proposed_changes(),
             "new_sources": self.sources.sources(),
             **self.contributor_fields(),
@@ -671,7 +635,7 @@ class ReportErrorForm(ContributionForm):
             "kind": Suggestion.Kind.ERROR,
             "profile": self.profile,
             "base_revision_id": latest_revision_id(self.profile),
-            "section": self.cleaned_data["part"],
+            "report_part": self.cleaned_data["part"],
             "new_sources": [{"key": "", "url": url, "title": ""}] if url else [],
             **self.contributor_fields(),
         }
@@ -777,102 +741,3 @@ class TipForm(ContributionForm):
             "new_sources": sources,
             **self.contributor_fields(),
         }
-
-
-# The review desk ------------------------------------------------------------------------------
-
-
-class ReviewForm(forms.Form):
-    """The editor's side of a suggestion: the merged result (editable) and a note.
-
-    For an edit there is one text per changed field, holding the merge of the suggestion into
-    the profile as it is now; where the two disagree it holds both, between conflict markers,
-    for the editor to resolve. For a tip, the name and category of the profile to start.
-    """
-
-    note = forms.CharField(
-        label=gettext_lazy("Note to the contributor"),
-        required=False,
-        max_length=5000,
-        widget=forms.Textarea(attrs={"rows": 3, "class": "vLargeTextField"}),
-        help_text=gettext_lazy(
-            "Shown on their tracking page and emailed to them if they gave an address."
-        ),
-    )
-    fingerprint = forms.CharField(widget=forms.HiddenInput, required=False)
-
-    def __init__(self, data=None, *, suggestion, profile=None, changes=()):
-        super().__init__(data)
-        self.suggestion = suggestion
-        self.profile = profile
-        self.changes = list(changes)
-        for change in self.changes:
-            rows = 14 if change.name in {"lead", "body"} else 2
-            self.fields[change.name] = forms.CharField(
-                label=review_label(change),
-                required=False,
-                strip=False,
-                max_length=settings.EDITORIAL_MAX_TEXT_CHARS * 2,
-                initial=change.merged.text,
-                widget=forms.Textarea(attrs={"rows": rows, "class": "vLargeTextField"}),
-            )
-        if suggestion.kind == Suggestion.Kind.TIP:
-            proposed = suggestion.proposed_changes
-            self.fields["name"] = forms.CharField(
-                label=_("Name of the new profile"), max_length=200, initial=proposed.get("name")
-            )
-            self.fields["category"] = forms.ModelChoiceField(
-                label=_("Category"),
-                queryset=Category.objects.all(),
-                to_field_name="slug",
-                initial=Category.objects.filter(slug=proposed.get("category")).first(),
-            )
-        if profile is not None:
-            self.fields["fingerprint"].initial = profile_fingerprint(profile)
-        self.order_fields([c.name for c in self.changes] + ["name", "category", "note"])
-
-    def clean(self):
-        data = super().clean()
-        if not self.changes:
-            return data
-        keys = list(self.profile.citations.values_list("key", flat=True))
-        keys += [source["key"] for source in self.suggestion.new_sources]
-        for change in self.changes:
-            text = data.get(change.name)
-            if text is None:
-                continue
-            if has_conflict_markers(text):
-                self.add_error(
-                    change.name,
-                    _(
-                        "Resolve the conflict first: keep the words that should stay and delete "
-                        "the marker lines (<<<<<<<, ======= and >>>>>>>)."
-                    ),
-                )
-                continue
-            unknown = unknown_markers([text], keys)
-            if unknown:
-                self.add_error(
-                    change.name,
-                    _("The text cites %(keys)s, which the profile has no citation for.")
-                    % {"keys": unknown.listed},
-                )
-        return data
-
-    def resolution(self):
-        """What approve_suggestion applies: the texts, or the tip's name and category."""
-        if self.suggestion.kind == Suggestion.Kind.TIP:
-            return {"name": self.cleaned_data["name"], "category": self.cleaned_data["category"]}
-        if self.suggestion.kind == Suggestion.Kind.EDIT:
-            return {change.name: self.cleaned_data[change.name] for change in self.changes}
-        return None
-
-
-def review_label(change):
-    if change.section and change.section_found:
-        return _("%(field)s: the section being edited") % {"field": change.label}
-    if change.section:
-        return _("%(field)s (whole): the edited section is no longer in the profile") % {
-            "field": change.label
-        }
-    return change.label

@@ -54,8 +54,18 @@ class Suggestion(models.Model):
         related_name="+",
         help_text="The revision of the profile the contributor saw.",
     )
-    section = models.CharField(
-        max_length=200, blank=True, help_text="The section anchor, for a one-section edit."
+    section_anchor = models.CharField(
+        max_length=200,
+        blank=True,
+        help_text="For an edit of one section: the anchor of the section edited.",
+    )
+    report_part = models.CharField(
+        max_length=200,
+        blank=True,
+        help_text=(
+            "For an error report: the part of the profile it is about (lead, infobox, "
+            "references or a section's anchor); empty for the whole profile."
+        ),
     )
     proposed_changes = models.JSONField(
         default=dict, blank=True, help_text="Only the fields the contributor changed."
@@ -65,7 +75,7 @@ class Suggestion(models.Model):
     contributor_name = models.CharField(max_length=100, blank=True)
     contributor_email = models.EmailField(blank=True)
     address_hash = models.CharField(max_length=64, blank=True, db_index=True)
-    fingerprint = models.CharField(
+    content_hash = models.CharField(
         max_length=64,
         blank=True,
         editable=False,
@@ -111,8 +121,8 @@ class Suggestion(models.Model):
         constraints = [
             # Duplicate detection in editorial.services.submit_suggestion relies on it.
             models.UniqueConstraint(
-                fields=["fingerprint"],
-                condition=models.Q(status="pending") & ~models.Q(fingerprint=""),
+                fields=["content_hash"],
+                condition=models.Q(status="pending") & ~models.Q(content_hash=""),
                 name="unique_pending_suggestion",
                 violation_error_message=_("The same suggestion is already waiting for review."),
             )

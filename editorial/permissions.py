@@ -1,4 +1,8 @@
-"""The Editors group: the staff who review suggestions and edit profiles and sources."""
+"""Who may review suggestions, and the Editors group that holds that right.
+
+``can_review`` is the only definition of a reviewer: approve, reject and mark as spam
+(editorial.services), the admin's review desk and its template tag all ask it.
+"""
 
 from django.contrib.auth.models import Group, Permission
 
@@ -36,5 +40,11 @@ def editors_group():
     return group
 
 
-def is_editor(user):
-    return user.is_active and user.is_staff and user.has_perm("editorial.review_suggestion")
+def can_review(user):
+    """Active staff with the review permission (the Editors group) decide on suggestions."""
+    return bool(
+        user is not None
+        and user.is_active
+        and user.is_staff
+        and user.has_perm("editorial.review_suggestion")
+    )

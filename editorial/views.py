@@ -1,7 +1,6 @@
 import re
 
 from django.contrib import messages
-from django.contrib.auth.models import AnonymousUser
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.cache import add_never_cache_headers, patch_cache_control
 from django.utils.translation import gettext as _
@@ -14,21 +13,13 @@ from editorial.forms import ReportErrorForm, SuggestEditForm, TipForm
 from editorial.models import Suggestion
 from editorial.ratelimit import address_hash, rate_limited
 from editorial.services import DuplicateSuggestion, source_fields, submit_suggestion
-from profiles.access import get_profile_or_moved, profiles_visible_to
+from profiles.access import get_profile_or_moved, get_published_profile
 from profiles.models import Source
 
 DUPLICATE_MESSAGE = gettext_lazy(
     "We already have exactly this from you or someone else, and it is waiting for an editor. "
     "There is no need to send it again."
 )
-
-
-def get_published_profile(slug):
-    """The published profile at this slug, or a 404: suggestions are for public profiles.
-
-    For the forms' POST endpoints; the form pages themselves follow a renamed profile.
-    """
-    return get_object_or_404(profiles_visible_to(AnonymousUser(), drafts=False), slug=slug)
 
 
 def submit_or_report_duplicate(request, form):

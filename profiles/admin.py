@@ -1,8 +1,9 @@
+import json
 from urllib.parse import urlencode
 
-import reversion
 from django import forms
 from django.contrib import admin, messages
+from django.contrib.admin.models import LogEntry
 from django.contrib.admin.utils import unquote
 from django.contrib.admin.widgets import AdminTextareaWidget
 from django.core.exceptions import PermissionDenied, ValidationError
@@ -14,23 +15,12 @@ from django.urls import reverse
 from django.utils.html import format_html
 from django.utils.text import normalize_newlines
 from django.utils.translation import gettext as _
-from django.utils.translation import ngettext
+from django.utils.translation import gettext_lazy
 from reversion.admin import VersionAdmin
 from reversion.models import Version
 
-from profiles.history import (
-    RevertRefused,
-    current_revision,
-    deleted_profile_version,
-    history_entries,
-    load_profile_revision,
-    newer_revision,
-    profile_versions,
-    recover_profile,
-    restore_problems,
-    who_and_when,
-)
-from profiles.markup import unknown_markers
+from profiles.history import history_entries
+from profiles.markup import check_markers
 from profiles.models import (
     Category,
     Citation,
@@ -40,7 +30,29 @@ from profiles.models import (
     ProfileType,
     Source,
 )
+from profiles.revisions import (
+    deleted_profile_version,
+    latest_revision_id,
+    load_profile_revision,
+    newer_revision,
+    profile_versions,
+    who_and_when,
+)
+from profiles.services import (
+    UNCHECKED,
+    RevertRefused,
+    recover_profile,
+    restore_problems,
+    save_profile,
+    save_source,
+)
 from profiles.urlnorm import normalize_url
+
+# What the admin's markers error advises, for one marker and for several.
+MARKER_ADVICE = (
+    gettext_lazy("Add a citation with that key below, or correct the marker."),
+    gettext_lazy("Add citations with those keys below, or correct the markers."),
+)
 
 
 class TextWithUnixNewlines(forms.CharField):
@@ -80,18 +92,7 @@ class CitationInlineFormSet(forms.BaseInlineFormSet):
                 _("Each citation key may be used once in a profile; repeated: %(keys)s.")
                 % {"keys": ", ".join(duplicates)}
             )
-        unknown = unknown_markers(self.texts_being_saved(), keys)
-        if unknown:
-            raise ValidationError(
-                ngettext(
-                    "The marker [^%(keys)s] does not match any citation of this profile. Add a "
-                    "citation with that key below, or correct the marker.",
-                    "These markers do not match any citation of this profile: %(keys)s. Add "
-                    "citations with those keys below, or correct the markers.",
-                    len(unknown.keys),
-                )
-                % {"keys": unknown.named}
-            )
+        check_markers(self.texts_being_saved(), keys, advice=MARKER_ADVICE)
 
     def texts_being_saved(self):
         texts = [self.instance.lead, self.instance.body]
@@ -103,19 +104,34 @@ class CitationInlineFormSet(forms.BaseInlineFormSet):
         return texts
 
 
+class EditSummaryField(forms.CharField):
+    """The editor's summary of a save: the revision's comment, never itself a changed field."""
+
+    def has_changed(self, initial, data):
+        return False
+
+
 class ProfileAdminForm(forms.ModelForm):
     """The profile change form. It carries the revision it was opened at, and refuses to save
     over a newer one (another editor's save, an approved suggestion, a revert): saving would
     silently undo that change."""
 
     base_revision = forms.IntegerField(required=False, widget=forms.HiddenInput)
+    summary = EditSummaryField(
+        label=gettext_lazy("Edit summary"),
+        required=False,
+        max_length=200,
+        help_text=gettext_lazy(
+            "What you changed and why, in a few words; the public history shows it. Left "
+            "empty, the history lists the fields that changed."
+        ),
+    )
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
         if self.instance.pk:
             # Set when bound too, so that the field never counts as a change in the comment.
-            revision = current_revision(self.instance)
-            self.fields["base_revision"].initial = revision and revision.pk
+            self.fields["base_revision"].initial = latest_revision_id(self.instance)
 
     def clean(self):
         cleaned_data = super().clean()
@@ -166,8 +182,29 @@ class CitationInline(admin.TabularInline):
     autocomplete_fields = ["source"]
 
 
+class SavedThroughServices(VersionAdmin):
+    """reversion's history, recover list and revision views, without its revision around the
+    form views: a save goes through profiles.services, which opens the revision itself."""
+
+    def add_view(self, request, form_url="", extra_context=None):
+        return admin.ModelAdmin.add_view(self, request, form_url, extra_context)
+
+    def change_view(self, request, object_id, form_url="", extra_context=None):
+        return admin.ModelAdmin.change_view(self, request, object_id, form_url, extra_context)
+
+    def changelist_view(self, request, extra_context=None):
+        return admin.ModelAdmin.changelist_view(self, request, extra_context)
+
+    def changes_text(self, request, form, formsets, change):
+        """The admin's own description of the change ("Changed Lead. Added citation …")."""
+        for formset in formsets:
+            formset.save(commit=False)  # fills in new_objects, changed_objects, deleted_objects
+        message = self.construct_change_message(request, form, formsets, add=not change)
+        return LogEntry(change_message=json.dumps(message)).get_change_message()
+
+
 @admin.register(Profile)
-class ProfileAdmin(VersionAdmin):
+class ProfileAdmin(SavedThroughServices):
     formfield_overrides = TEXT_FIELDS
     form = ProfileAdminForm
     list_display = ["name", "category", "location", "published", "updated"]
@@ -179,8 +216,12 @@ class ProfileAdmin(VersionAdmin):
     readonly_fields = ["created", "updated"]
     fieldsets = [
         (None, {"fields": ["name", "slug", "category", "location", "types", "aliases"]}),
-        (_("Text"), {"fields": ["lead", "body"]}),
-        (_("Publishing"), {"fields": ["published", "created", "updated", "base_revision"]}),
+        (gettext_lazy("Text"), {"fields": ["lead", "body"]}),
+        (
+            gettext_lazy("Publishing"),
+            {"fields": ["published", "created", "updated", "base_revision"]},
+        ),
+        (None, {"fields": ["summary"]}),
     ]
 
     object_history_template = "admin/profiles/profile/object_history.html"
@@ -208,7 +249,7 @@ class ProfileAdmin(VersionAdmin):
         """Send editors to the public revert page instead of reversion's revert form.
 
         Reversion's form reverts the whole revision, shared sources included (django-reversion
-        issue 813); profiles.history restores the profile's own rows only.
+        issue 813); profiles.services restores the profile's own rows only.
         """
         profile = get_object_or_404(Profile, pk=unquote(object_id))
         version = get_object_or_404(Version.objects.get_for_object(profile), pk=version_id)
@@ -252,20 +293,54 @@ class ProfileAdmin(VersionAdmin):
                 formset.sibling_formsets = [f for f in formsets if f is not formset]
         return formsets, inline_instances
 
+    # Saving: the profile, its facts and its citations go through save_profile, in one revision.
+
     def save_model(self, request, obj, form, change):
-        if change and "slug" in form.changed_data:
-            obj.remember_former_slug(form.initial["slug"])
-        super().save_model(request, obj, form, change)
+        """Nothing yet: save_related saves the profile with its rows, in one revision."""
 
     def save_related(self, request, form, formsets, change):
-        super().save_related(request, form, formsets, change)
-        rendered = form.instance.rerender()
-        if rendered.unused_keys:
+        rows = {formset.model: kept_instances(formset) for formset in formsets}
+        summary = form.cleaned_data.get("summary")
+        saved = save_profile(
+            form.instance,
+            user=request.user,
+            comment=summary or self.changes_text(request, form, formsets, change),
+            types=list(form.cleaned_data["types"]),
+            facts=rows[Fact],
+            citations=rows[Citation],
+            base_revision_id=form.cleaned_data.get("base_revision") if change else UNCHECKED,
+        )
+        request.profile_saved = saved
+        if saved.rendered and saved.rendered.unused_keys:
             messages.warning(
                 request,
                 _("These citations are not cited by any marker: %(keys)s.")
-                % {"keys": ", ".join(rendered.unused_keys)},
+                % {"keys": ", ".join(saved.rendered.unused_keys)},
             )
+
+    def response_change(self, request, obj):
+        saved = getattr(request, "profile_saved", None)
+        if saved is None or saved.changed:
+            return super().response_change(request, obj)
+        self.message_user(
+            request,
+            _("Nothing was changed in “%(name)s”, so no revision was added.") % {"name": obj},
+            messages.INFO,
+        )
+        if "_continue" in request.POST:
+            return redirect(request.path)
+        return self.response_post_save_change(request, obj)
+
+
+def kept_instances(formset):
+    """The rows a valid inline formset keeps, in their new state (saved or not yet)."""
+    return [
+        form.instance
+        for form in formset.forms
+        if form.cleaned_data
+        and not form.cleaned_data.get("DELETE")
+        and (form.instance.pk or form.has_changed())
+    ]
 
 
 class ShownThenRolledBack(Exception):
@@ -311,7 +386,7 @@ class SourceAdminForm(forms.ModelForm):
 
 
 @admin.register(Source)
-class SourceAdmin(VersionAdmin):
+class SourceAdmin(SavedThroughServices):
     form = SourceAdminForm
     list_display = ["title", "publication", "published_date", "kind", "usage_count"]
     list_filter = ["kind"]
@@ -320,6 +395,13 @@ class SourceAdmin(VersionAdmin):
 
     def get_queryset(self, request):
         return super().get_queryset(request).annotate(usage_count=Count("citations"))
+
+    def save_model(self, request, obj, form, change):
+        # A revert or a recovery names itself in the comment (source_form_from_version).
+        comment = getattr(request, "revision_comment", "") or self.changes_text(
+            request, form, [], change
+        )
+        save_source(obj, user=request.user, comment=comment)
 
     def revision_view(self, request, object_id, version_id, extra_context=None):
         """Editors revert a source to one of its versions: the source row, nothing else."""
@@ -372,14 +454,15 @@ class SourceAdmin(VersionAdmin):
         Most source versions are stored in a profile's revision (a profile follows the sources
         it cites), and reversion's own views revert that whole revision: the profile's text,
         facts and citations too. Here only the source's version is written: the form shows it
-        (rolled back on GET) and a POST saves it as one new revision with the comment.
+        (rolled back on GET) and a POST saves it through save_source, as one new revision with
+        the comment.
         """
+        request.revision_comment = comment
         try:
-            with transaction.atomic(), self.create_revision(request):
+            with transaction.atomic():
                 version.revert()
                 response = self.changeform_view(request, version.object_id, request.path, context)
                 if request.method == "POST" and response.status_code == 302:
-                    reversion.set_comment(comment)
                     return response
                 response.template_name = template_name
                 response.render()
@@ -387,7 +470,7 @@ class SourceAdmin(VersionAdmin):
         except ShownThenRolledBack as shown:
             return shown.response
 
-    @admin.display(description=_("Cited"), ordering="usage_count")
+    @admin.display(description=gettext_lazy("Cited"), ordering="usage_count")
     def usage_count(self, source):
         return source.usage_count
 

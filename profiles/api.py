@@ -5,7 +5,7 @@ errors as JSON; CORS headers for any origin come from django-cors-headers (setti
 """
 
 from django.db.models import Prefetch
-from django.http import JsonResponse
+from django.http import Http404, JsonResponse
 from django.shortcuts import redirect
 from django.urls import path, re_path
 from django.utils.translation import gettext as _
@@ -14,10 +14,11 @@ from rest_framework.exceptions import NotFound, ParseError, ValidationError
 from rest_framework.pagination import PageNumberPagination
 from rest_framework.response import Response
 from rest_framework.views import exception_handler
-from reversion.models import Version
 
+from profiles.access import find_profile
 from profiles.filters import ProfileFilters
-from profiles.models import Category, Citation, Fact, FormerSlug, Profile, ProfileType, Source
+from profiles.models import Category, Citation, Fact, Profile, ProfileType, Source
+from profiles.revisions import latest_revision_id, profile_versions
 from profiles.serializers import (
     ProfileDetailSerializer,
     ProfileSummarySerializer,
@@ -68,14 +69,13 @@ def json_error_handler(exc, context):
 def published_profile(slug, profiles, url_name):
     """(the published profile at this slug, None), (None, a redirect from a former slug of
     one), or a JSON 404."""
-    profile = profiles.published().filter(slug=slug).first()
+    try:
+        profile, current_slug = find_profile(slug, drafts=False, profiles=profiles)
+    except Http404:
+        raise NotFound(_("There is no published profile at “%(slug)s”.") % {"slug": slug}) from None
     if profile:
         return profile, None
-    former = FormerSlug.objects.filter(slug=slug, profile__published=True)
-    former = former.select_related("profile").first()
-    if former:
-        return None, redirect(url_name, former.profile.slug, permanent=True)
-    raise NotFound(_("There is no published profile at “%(slug)s”.") % {"slug": slug})
+    return None, redirect(url_name, current_slug, permanent=True)
 
 
 def checked_filters(request):
@@ -113,8 +113,7 @@ def profile_detail(request, slug):
     profile, moved = published_profile(slug, profiles, "api:profile")
     if moved:
         return moved
-    versions = Version.objects.get_for_object(profile)
-    profile.current_revision_id = versions.values_list("revision_id", flat=True).first()
+    profile.current_revision_id = latest_revision_id(profile)
     return Response(ProfileDetailSerializer(profile, context={"request": request}).data)
 
 
@@ -124,8 +123,7 @@ def profile_revisions(request, slug):
     profile, moved = published_profile(slug, Profile.objects.all(), "api:profile-revisions")
     if moved:
         return moved
-    versions = Version.objects.get_for_object(profile).select_related("revision__user")
-    return paginated(request, versions.order_by("-revision_id"), RevisionSerializer)
+    return paginated(request, profile_versions(profile), RevisionSerializer)
 
 
 @api_view(["GET"])

@@ -7,7 +7,7 @@
   paragraphs are shown only next to a change; the rest are counted.
 - Citations: each one added, removed or changed is listed as such, with what changed.
 
-``diff_snapshots(old, new)`` compares two ``profiles.history.ProfileSnapshot``;
+``diff_snapshots(old, new)`` compares two ``ProfileSnapshot``;
 ``templates/profiles/_diff.html`` renders the result given as ``diff``. The history pages use
 both, and so does the review of a suggestion (a suggestion against the current profile).
 Everything here is plain text: the template escapes it and adds the ``<ins>``/``<del>``.
@@ -20,6 +20,8 @@ from difflib import SequenceMatcher
 from diff_match_patch import diff_match_patch
 from django.utils.formats import date_format
 from django.utils.translation import gettext as _
+
+from profiles.models import text_size
 
 EQUAL, INSERT, DELETE = "equal", "insert", "delete"
 DMP_OPS = {0: EQUAL, 1: INSERT, -1: DELETE}
@@ -59,7 +61,7 @@ class TextRow:
 
 
 @dataclass
-class FieldChange:
+class ChangedValue:
     """A changed field or infobox row: its label and the segments of each side."""
 
     label: str
@@ -75,7 +77,7 @@ class CitationChange:
     key: str
     old: dict | None
     new: dict | None
-    changes: list = field(default_factory=list)  # FieldChange for a changed citation
+    changes: list = field(default_factory=list)  # ChangedValue for a changed citation
 
 
 @dataclass
@@ -89,6 +91,79 @@ class ProfileDiff:
     @property
     def has_changes(self):
         return bool(self.fields or self.infobox or self.lead or self.body or self.citations)
+
+
+# Snapshots ----------------------------------------------------------------------------------
+
+
+@dataclass
+class ProfileSnapshot:
+    """What readers compare between two states of a profile: the live one, an old revision
+    (profiles.revisions), or (in editorial) a suggestion."""
+
+    name: str
+    slug: str
+    category: str
+    location: str
+    types: list  # type names, sorted
+    aliases: str
+    lead: str
+    body: str
+    published: bool
+    facts: list  # (label, value, as_of) in infobox order
+    citations: list  # {key, source_id, source_title, source_url, accessed, pinpoint}, by key
+
+    @property
+    def size(self):
+        return text_size(self.lead, self.body)
+
+
+def citation_entry(citation, source):
+    return {
+        "key": citation.key,
+        "source_id": citation.source_id,
+        "source_title": source.title,
+        "source_url": source.url,
+        "accessed": citation.accessed,
+        "pinpoint": citation.pinpoint,
+    }
+
+
+def snapshot_of_profile(profile):
+    """The live profile as a snapshot (three queries: types, facts, citations)."""
+    return ProfileSnapshot(
+        name=profile.name,
+        slug=profile.slug,
+        category=profile.category.name,
+        location=profile.location,
+        types=sorted(profile_type.name for profile_type in profile.types.all()),
+        aliases=profile.aliases,
+        lead=profile.lead,
+        body=profile.body,
+        published=profile.published,
+        facts=[(f.label.name, f.value, f.as_of) for f in profile.facts.select_related("label")],
+        citations=[
+            citation_entry(citation, citation.source)
+            for citation in profile.citations.select_related("source")
+        ],
+    )
+
+
+def empty_snapshot():
+    """A profile with nothing in it: what the first revision is compared with."""
+    return ProfileSnapshot(
+        name="",
+        slug="",
+        category="",
+        location="",
+        types=[],
+        aliases="",
+        lead="",
+        body="",
+        published=False,
+        facts=[],
+        citations=[],
+    )
 
 
 # Words ------------------------------------------------------------------------------------
@@ -248,14 +323,14 @@ def diff_text(old, new, *, context=1):
 
 
 def field_change(label, old, new):
-    """A FieldChange for two values as text, or None when they are equal."""
+    """A ChangedValue for two values as text, or None when they are equal."""
     if old == new:
         return None
     if not old:
-        return FieldChange(label, [], [Segment(INSERT, new)])
+        return ChangedValue(label, [], [Segment(INSERT, new)])
     if not new:
-        return FieldChange(label, [Segment(DELETE, old)], [])
-    return FieldChange(label, *diff_words(old, new))
+        return ChangedValue(label, [Segment(DELETE, old)], [])
+    return ChangedValue(label, *diff_words(old, new))
 
 
 def readable_date(value):

@@ -4,16 +4,15 @@ Feeds are public, so they list published profiles only, whoever asks.
 """
 
 from django.contrib.syndication.views import Feed
-from django.shortcuts import get_object_or_404
 from django.urls import reverse, reverse_lazy
 from django.utils.feedgenerator import Atom1Feed
 from django.utils.html import format_html
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
-from profiles.access import get_profile_or_moved
-from profiles.history import history_entries, profile_versions, recent_entries, recent_versions
-from profiles.models import Profile
+from profiles.access import get_profile_or_moved, get_published_profile
+from profiles.history import history_entries, recent_entries, recent_versions
+from profiles.revisions import profile_versions
 
 FEED_SIZE = 50
 
@@ -66,7 +65,7 @@ class ProfileHistoryFeed(RevisionFeed):
         return moved or super().__call__(request, slug=profile.slug)
 
     def get_object(self, request, slug):
-        return get_object_or_404(Profile.objects.published(), slug=slug)
+        return get_published_profile(slug)
 
     def title(self, profile):
         return _("Sourcebook: history of %(name)s") % {"name": profile.name}

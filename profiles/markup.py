@@ -16,9 +16,11 @@ from dataclasses import dataclass, field
 from urllib.parse import urlsplit
 
 import nh3
+from django.core.exceptions import ValidationError
 from django.urls import reverse
 from django.utils.html import escape
 from django.utils.text import slugify
+from django.utils.translation import ngettext
 from markdown_it import MarkdownIt
 from markdown_it.rules_inline import StateInline
 
@@ -112,30 +114,24 @@ def marker_list(keys):
     return ", ".join(f"[^{key}]" for key in keys)
 
 
-@dataclass(frozen=True)
-class UnknownMarkers:
-    """Markers that cite a key no citation has (in order of first use), named for a message.
+def check_markers(texts, keys, *, advice=None):
+    """Raise a ValidationError naming every marker in the texts that cites none of the keys.
 
-    Each caller words its own message, with the advice that fits its page.
+    This is the one marker check: the profile services, the admin, the contributors' forms and
+    the review desk all call it. ``advice`` is an optional pair of sentences (one marker, several
+    markers) that tell the reader of that page what to do.
     """
-
-    keys: list
-
-    @property
-    def listed(self):
-        """Every marker, for a sentence that says %(keys)s: "[^a], [^b]"."""
-        return marker_list(self.keys)
-
-    @property
-    def named(self):
-        """For an ngettext sentence whose singular writes its one marker as [^%(keys)s]."""
-        return self.keys[0] if len(self.keys) == 1 else self.listed
-
-
-def unknown_markers(texts, keys):
-    """The markers in texts that cite none of the citation keys, or None if every one does."""
     unknown = unknown_marker_keys(texts, keys)
-    return UnknownMarkers(unknown) if unknown else None
+    if not unknown:
+        return
+    message = ngettext(
+        "The marker %(markers)s does not match any citation of this profile.",
+        "The markers %(markers)s do not match any citation of this profile.",
+        len(unknown),
+    ) % {"markers": marker_list(unknown)}
+    if advice:
+        message = f"{message} {advice[0] if len(unknown) == 1 else advice[1]}"
+    raise ValidationError(message, code="unknown_marker")
 
 
 def unused_citation_keys(texts, keys):

@@ -119,15 +119,18 @@ class Profile(models.Model):
         return self.name
 
     def save(self, *args, **kwargs):
+        self.normalize_newlines()
+        super().save(*args, **kwargs)
+
+    def get_absolute_url(self):
+        return reverse("profiles:detail", args=[self.slug])
+
+    def normalize_newlines(self):
         # Browsers send textareas with CRLF line endings; storing them as typed would make every
         # admin save look like a change to text nobody touched.
         self.lead, self.body, self.aliases = (
             normalize_newlines(text) for text in (self.lead, self.body, self.aliases)
         )
-        super().save(*args, **kwargs)
-
-    def get_absolute_url(self):
-        return reverse("profiles:detail", args=[self.slug])
 
     @property
     def alias_list(self):
@@ -172,13 +175,17 @@ class Profile(models.Model):
 
     @property
     def size(self):
-        """The length of the text a reader sees, used for size changes in the history."""
-        return len(self.lead) + len(self.body)
+        return text_size(self.lead, self.body)
 
     def remember_former_slug(self, former_slug):
         """Keep answering at ``former_slug`` (with a 301) now that the profile has a new slug."""
         FormerSlug.objects.filter(slug=self.slug).delete()
         FormerSlug.objects.get_or_create(slug=former_slug, defaults={"profile": self})
+
+
+def text_size(lead, body):
+    """The length of the text a reader sees, for the size changes in the history."""
+    return len(lead or "") + len(body or "")
 
 
 class FormerSlug(models.Model):
@@ -374,7 +381,7 @@ def citation_source_map(citations):
 
 # One revision of a profile captures the whole aggregate: its facts, its citations and the
 # sources they point to, so that an old revision renders its references as they were.
-# Reverting restores only the profile's own rows (see profiles.history), never a shared source.
+# Reverting restores only the profile's own rows (see profiles.services), never a shared source.
 reversion.register(Profile, follow=["facts", "citations"])
 reversion.register(Fact)
 reversion.register(Citation, follow=["source"])

@@ -9,7 +9,7 @@ step::
     def forwards(apps, schema_editor):
         migrate_stored_versions(apps, "profiles", "profile", renamed={"summary": "lead"})
 
-A version that was not migrated is shown read-only from its stored data (profiles.history).
+A version that was not migrated is shown read-only from its stored data (profiles.revisions).
 
 This module imports no models, so migrations can use it.
 """

@@ -14,26 +14,21 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST, require_safe
 
 from profiles.access import can_see_drafts, get_profile_or_moved
-from profiles.diffs import diff_snapshots
+from profiles.diffs import diff_snapshots, empty_snapshot, snapshot_of_profile
 from profiles.filters import ProfileFilters, facet_counts, page_number
 from profiles.forms import RevertForm
-from profiles.history import (
-    RevertRefused,
-    current_revision,
-    empty_snapshot,
-    has_revision,
-    load_profile_revision,
-    paged_history,
-    previous_revision_id,
-    recent_entries,
-    recent_versions,
-    restore_problems,
-    revert_profile,
-    snapshot_of_profile,
-)
+from profiles.history import paged_history, recent_entries, recent_versions
 from profiles.models import Category, FormerSlug, Mention, Profile, ProfileType, Source
+from profiles.permissions import can_revert
 from profiles.presentation import cite_this_page, profile_page
+from profiles.revisions import (
+    has_revision,
+    latest_revision,
+    load_profile_revision,
+    previous_revision_id,
+)
 from profiles.search import search_profiles
+from profiles.services import RevertRefused, restore_problems, revert_profile
 from profiles.structured_data import profile_metadata
 
 
@@ -115,7 +110,7 @@ def profile_detail(request, slug):
         facts=list(profile.facts.select_related("label")),
         citations=list(profile.citations.select_related("source")),
     )
-    revision = current_revision(profile)
+    revision = latest_revision(profile)
     context = {
         "profile": profile,
         "page": page,
@@ -245,7 +240,7 @@ def revisions_to_compare(request, profile):
     if "to" in request.GET:
         to_id = revision_id_or_404(request.GET["to"])
     else:
-        to_id = revision_id_or_404(getattr(current_revision(profile), "pk", None))
+        to_id = revision_id_or_404(getattr(latest_revision(profile), "pk", None))
     if "from" in request.GET:
         from_id = revision_id_or_404(request.GET["from"])
     else:
@@ -283,7 +278,7 @@ def profile_diff(request, slug):
 
 def get_profile_to_revert(request, slug):
     """The profile at this slug, for an editor who may revert it: 403 for others, else 404."""
-    if not request.user.has_perm("profiles.revert_profile"):
+    if not can_revert(request.user):
         raise PermissionDenied
     return get_object_or_404(Profile.objects.select_related("category"), slug=slug)
 
@@ -301,7 +296,7 @@ def revert_confirm(request, slug, revision_id):
         "problems": problems,
         "diff": None if problems else diff_snapshots(snapshot_of_profile(profile), old.snapshot()),
         "form": RevertForm(
-            initial={"revision": old.number, "current_revision": current_revision(profile).pk},
+            initial={"revision": old.number, "current_revision": latest_revision(profile).pk},
             profile=profile,
         ),
     }
@@ -320,7 +315,7 @@ def profile_revert(request, slug):
     if not has_revision(profile, old_id):
         raise Http404(_("This profile has no such revision."))
     try:
-        revision = revert_profile(
+        saved = revert_profile(
             profile,
             old_id,
             user=request.user,
@@ -329,13 +324,19 @@ def profile_revert(request, slug):
     except RevertRefused as refusal:
         messages.error(request, str(refusal))
         return redirect("profiles:revert_confirm", profile.slug, old_id)
-    profile.refresh_from_db(fields=["slug"])
-    messages.success(
-        request,
-        _("The profile is back to revision %(old)s, as the new revision %(new)s.")
-        % {"old": old_id, "new": revision.pk},
-    )
-    return redirect(profile)
+    if saved.changed:
+        messages.success(
+            request,
+            _("The profile is back to revision %(old)s, as the new revision %(new)s.")
+            % {"old": old_id, "new": saved.revision.pk},
+        )
+    else:
+        messages.info(
+            request,
+            _("The profile already reads as revision %(old)s did, so nothing was changed.")
+            % {"old": old_id},
+        )
+    return redirect(saved.profile)
 
 
 @require_safe

@@ -3,12 +3,14 @@
 import itertools
 from datetime import date
 
-import reversion
 from django.utils.text import slugify
 
+from editorial.edits import section_text
 from editorial.merging import normalize_text
-from editorial.services import latest_revision_id, section_text, submit_suggestion
+from editorial.services import submit_suggestion
 from profiles.models import Category, Citation, Fact, FactLabel, Profile, ProfileType, Source
+from profiles.revisions import latest_revision_id
+from profiles.services import save_profile, save_source
 
 _counter = itertools.count(1)
 
@@ -20,17 +22,15 @@ def make_source(**fields):
     fields.setdefault("publication", "The Harbor Courier")
     fields.setdefault("authors", "Jordan Vale")
     fields.setdefault("published_date", date(2020, 5, 17))
-    with reversion.create_revision():
-        reversion.set_comment("Test source.")
-        return Source.objects.create(**fields)
+    return save_source(Source(**fields), user=None, comment="Test source.")
 
 
 def make_profile(
     name="Harbor Literacy Fund",
     *,
     category="non-profit",
-    lead="The Harbor Literacy Fund runs reading programs.[^first]",
-    body="## Background\n\nIt began in a library basement.[^first]",
+    lead=None,
+    body=None,
     facts=(),
     citations=None,
     types=(),
@@ -40,39 +40,35 @@ def make_profile(
 ):
     """Make a rendered profile inside one revision.
 
-    ``citations`` maps keys to sources (made on demand); by default one citation "first".
-    ``facts`` is a list of (label, value) pairs.
+    ``citations`` maps keys to sources (made on demand); by default one citation "first",
+    which the default lead and body cite when the profile has it. ``facts`` is a list of
+    (label, value) pairs.
     """
     if citations is None:
         citations = {"first": make_source()}
+    marker = "[^first]" if "first" in citations else ""
+    if lead is None:
+        lead = f"The Harbor Literacy Fund runs reading programs.{marker}"
+    if body is None:
+        body = f"## Background\n\nIt began in a library basement.{marker}"
     fields.setdefault("slug", slugify(name))
-    with reversion.create_revision():
-        reversion.set_comment(comment)
-        if user:
-            reversion.set_user(user)
-        profile = Profile.objects.create(
-            name=name,
-            category=Category.objects.get(slug=category),
-            lead=lead,
-            body=body,
-            **fields,
-        )
-        profile.types.set(
-            ProfileType.objects.get_or_create(name=type_name)[0] for type_name in types
-        )
-        for position, (label, value) in enumerate(facts):
-            Fact.objects.create(
-                profile=profile,
-                label=FactLabel.objects.get(name=label),
-                value=value,
-                position=position,
-            )
-        for key, source in citations.items():
-            Citation.objects.create(
-                profile=profile, key=key, source=source, accessed=date(2026, 10, 1)
-            )
-        profile.rerender()
-    return profile
+    profile = Profile(
+        name=name, category=Category.objects.get(slug=category), lead=lead, body=body, **fields
+    )
+    return save_profile(
+        profile,
+        user=user,
+        comment=comment,
+        types=[ProfileType.objects.get_or_create(name=type_name)[0] for type_name in types],
+        facts=[
+            Fact(label=FactLabel.objects.get(name=label), value=value, position=position)
+            for position, (label, value) in enumerate(facts)
+        ],
+        citations=[
+            Citation(key=key, source=source, accessed=date(2026, 10, 1))
+            for key, source in citations.items()
+        ],
+    ).profile
 
 
 def make_profile_with_citations(count, name=None):
@@ -111,7 +107,7 @@ def make_suggestion(
         kind="edit",
         profile=profile,
         base_revision_id=latest_revision_id(profile),
-        section=section,
+        section_anchor=section,
         proposed_changes=changes,
         new_sources=list(new_sources),
         message=message,

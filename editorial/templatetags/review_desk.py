@@ -2,6 +2,7 @@ from django import template
 from django.db.models import Count, Min, Q
 
 from editorial.models import Suggestion
+from editorial.permissions import can_review
 
 register = template.Library()
 
@@ -10,7 +11,7 @@ register = template.Library()
 def review_desk_summary(context):
     """The pending count and the oldest item's age, for editors on the admin index."""
     user = context["request"].user
-    if not user.has_perm("editorial.review_suggestion"):
+    if not can_review(user):
         return {"show": False}
     summary = Suggestion.objects.pending().aggregate(
         count=Count("pk"), conflicts=Count("pk", filter=Q(has_conflict=True)), oldest=Min("created")

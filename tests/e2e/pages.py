@@ -13,12 +13,12 @@ from django.contrib.auth import get_user_model
 from django.db import transaction
 from django.urls import reverse
 
+from demo import content as demo_content
+from demo.management.commands.load_demo import DEMO_EDITOR
 from editorial.merging import normalize_text
 from editorial.services import reject_suggestion, submit_suggestion
-from profiles import demo_content
-from profiles.history import profile_versions
-from profiles.management.commands.load_demo import DEMO_EDITOR
 from profiles.models import Profile, Source
+from profiles.revisions import profile_versions
 from tests.factories import make_tip
 
 FLAGSHIP_SLUG = demo_content.PROFILES[0]["slug"]

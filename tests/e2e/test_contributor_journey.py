@@ -9,8 +9,8 @@ import re
 import pytest
 from playwright.sync_api import expect
 
+from demo import content as demo_content
 from editorial.models import Suggestion
-from profiles import demo_content
 
 pytestmark = pytest.mark.django_db(transaction=True)
 
@@ -58,7 +58,7 @@ def test_a_contributor_suggests_an_edit_to_one_section_with_a_new_source_and_tra
     expect(page.get_by_role("region", name="Your message")).to_contain_text("a third office")
     screenshot("tracking")
     suggestion = Suggestion.objects.get()
-    assert (suggestion.status, suggestion.section) == ("pending", "background")
+    assert (suggestion.status, suggestion.section_anchor) == ("pending", "background")
     assert NEW_SENTENCE in suggestion.proposed_changes["body"]["proposed"]
     assert [source["key"] for source in suggestion.new_sources] == ["courier-2024"]
     assert page.url.endswith(suggestion.get_absolute_url())
@@ -77,7 +77,7 @@ def test_a_reader_reports_an_error_in_one_section_of_a_profile(page, demo_site):
 
     expect(page.get_by_text("Your report has reached the editors.")).to_be_visible()
     report = Suggestion.objects.get()
-    assert (report.kind, report.status, report.section) == ("error", "pending", "campaigns")
+    assert (report.kind, report.status, report.report_part) == ("error", "pending", "campaigns")
 
 
 def test_a_reader_tips_a_new_profile_from_a_link_to_a_missing_one(page, demo_site, screenshot):

@@ -8,10 +8,10 @@ import re
 import pytest
 from playwright.sync_api import expect
 
+from demo import content as demo_content
 from editorial.models import Suggestion
-from profiles import demo_content
-from profiles.history import profile_versions
 from profiles.models import Profile
+from profiles.revisions import profile_versions
 from tests.e2e.pages import revise_flagship
 from tests.factories import make_error_report, make_suggestion
 

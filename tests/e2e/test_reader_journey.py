@@ -5,9 +5,9 @@ import re
 import pytest
 from playwright.sync_api import expect
 
-from profiles import demo_content
-from profiles.history import profile_versions
+from demo import content as demo_content
 from profiles.models import Profile
+from profiles.revisions import profile_versions
 from tests.e2e.pages import FIRST_WORDS, REVISED_WORDS, revise_flagship
 
 pytestmark = pytest.mark.django_db(transaction=True)
@@ -106,7 +106,7 @@ def test_a_reader_compares_two_revisions_and_opens_the_old_one_by_its_permanent_
     expect(reader.locator(".profile-lead")).to_contain_text(REVISED_WORDS)
 
 
-def test_a_reader_copies_the_citation_of_the_current_revision(page, demo_site):
+def test_a_reader_copies_the_citation_of_the_latest_revision(page, demo_site):
     page.context.grant_permissions(["clipboard-read", "clipboard-write"])
     page.goto(f"{demo_site.url}/profiles/{FLAGSHIP['slug']}/")
     page.get_by_text("Cite this page").click()

@@ -4,7 +4,7 @@ import time
 
 from django.urls import reverse
 
-from editorial.forms import started_token
+from editorial.abuse import started_token
 from tests.html import parse
 
 

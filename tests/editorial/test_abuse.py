@@ -13,7 +13,7 @@ from django.test import Client
 from django.urls import reverse
 
 from editorial import ratelimit
-from editorial.forms import started_token
+from editorial.abuse import started_token
 from editorial.models import RateLimitCounter, Suggestion
 from tests.editorial.submitting import (
     field_errors,
@@ -58,7 +58,7 @@ BAD_INPUT = {
     ),
     "an unknown marker key": (
         {"lead": "The fund runs reading programs.[^made-up]", "message": "Better wording."},
-        "The marker [^made-up] does not match any source of this profile.",
+        "The marker [^made-up] does not match any citation of this profile.",
     ),
     "a javascript: source": (
         {
@@ -194,15 +194,15 @@ def test_previews_have_their_own_more_generous_limit(client, profile, settings):
 
 def test_the_database_refuses_two_identical_pending_suggestions(profile):
     report = Suggestion.objects.create(
-        kind="error", profile=profile, message="Same.", fingerprint="f" * 64
+        kind="error", profile=profile, message="Same.", content_hash="f" * 64
     )
     with pytest.raises(IntegrityError), transaction.atomic():
         Suggestion.objects.create(
-            kind="error", profile=profile, message="Same.", fingerprint="f" * 64
+            kind="error", profile=profile, message="Same.", content_hash="f" * 64
         )
     report.status = "rejected"
     report.save()
-    Suggestion.objects.create(kind="error", profile=profile, message="Same.", fingerprint="f" * 64)
+    Suggestion.objects.create(kind="error", profile=profile, message="Same.", content_hash="f" * 64)
 
 
 # CSRF and methods ---------------------------------------------------------------------------------

@@ -8,10 +8,10 @@ from editorial.services import (
     InvalidResult,
     NotPending,
     approve_suggestion,
-    latest_revision_id,
     reject_suggestion,
 )
 from profiles.models import Citation, Profile, Source
+from profiles.revisions import latest_revision_id
 from tests.conftest import assert_one_new_revision
 from tests.editorial.submitting import form_fields
 from tests.factories import (

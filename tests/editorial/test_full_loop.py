@@ -3,7 +3,8 @@ from django.test import Client
 from django.urls import NoReverseMatch, reverse
 
 from editorial.models import Suggestion
-from profiles.history import history_entries, profile_versions
+from profiles.history import history_entries
+from profiles.revisions import profile_versions
 from tests.conftest import assert_one_new_revision
 from tests.editorial.submitting import form_fields, send_edit
 from tests.html import parse

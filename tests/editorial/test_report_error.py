@@ -32,7 +32,7 @@ def test_a_report_is_stored_with_the_part_the_message_and_the_source(client, pro
     )
     report = Suggestion.objects.get()
     assert response["Location"] == reverse("editorial:sent", args=[report.token])
-    assert (report.kind, report.status, report.profile, report.section) == (
+    assert (report.kind, report.status, report.profile, report.report_part) == (
         "error",
         "pending",
         profile,

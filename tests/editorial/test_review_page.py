@@ -80,7 +80,7 @@ def test_a_pending_suggestion_still_says_when_the_profile_changed_since(editor_c
 def test_the_part_a_report_is_about_reads_as_on_the_report_form(
     editor_client, profile, part, label
 ):
-    report = make_error_report(profile, section=part)
+    report = make_error_report(profile, report_part=part)
     assert facts(review_page(editor_client, report)).get("Part") == label
 
 

@@ -4,7 +4,7 @@ import pytest
 from django.contrib.auth import get_user_model
 from django.core.management import CommandError, call_command
 
-from editorial.permissions import is_editor
+from editorial.permissions import can_review
 
 pytestmark = pytest.mark.django_db
 
@@ -14,7 +14,7 @@ def test_setup_editors_makes_a_user_a_staff_editor():
     call_command("setup_editors", "nadia", stdout=StringIO())
     user = get_user_model().objects.get(pk=user.pk)
     assert user.is_staff
-    assert is_editor(user)
+    assert can_review(user)
     assert user.has_perm("profiles.change_profile")
     assert user.has_perm("profiles.revert_profile")
     assert not user.has_perm("auth.change_user")

@@ -3,7 +3,7 @@ import reversion
 from django.urls import reverse
 
 from editorial.models import Suggestion
-from editorial.services import latest_revision_id
+from profiles.revisions import latest_revision_id
 from tests.editorial.submitting import (
     field_errors,
     filled_in,
@@ -108,7 +108,7 @@ def test_a_section_suggestion_stores_that_section_only(client, profile):
         message="The summer program closed in 2022.",
     )
     suggestion = Suggestion.objects.get()
-    assert suggestion.section == "programs"
+    assert suggestion.section_anchor == "programs"
     assert suggestion.proposed_changes["body"]["base"].startswith("## Programs\n\nIt runs evening")
     assert suggestion.proposed_changes["body"]["proposed"] == (
         "## Programs\n\nIt runs evening classes for adults.[^second]"
@@ -168,7 +168,7 @@ def test_an_unknown_marker_is_reported_in_the_same_round_as_an_incomplete_new_so
     )
     errors = field_errors(response)
     assert "Give the title of the source." in errors
-    assert "The marker [^nowhere] does not match any source of this profile" in errors
+    assert "The marker [^nowhere] does not match any citation of this profile" in errors
     assert "[^annual-2003]" not in errors  # the incomplete row's key still counts
 
 

@@ -6,8 +6,9 @@ from django.core.management import call_command
 from django.urls import reverse
 from reversion.models import Revision, Version
 
-from profiles.history import current_revision, profile_versions, snapshot_of_profile
+from profiles.diffs import snapshot_of_profile
 from profiles.models import Citation, FactLabel, Profile, Source
+from profiles.revisions import latest_revision, profile_versions
 from tests.conftest import assert_one_new_revision, make_user
 from tests.factories import make_profile, make_source
 from tests.html import parse
@@ -54,7 +55,7 @@ def test_the_demo_loader_saves_each_profile_in_one_revision_by_the_demo_editor(d
 
 def test_three_admin_edits_of_a_demo_profile_make_a_readable_history(client, demo_profile):
     profile = demo_profile
-    first = current_revision(profile)
+    first = latest_revision(profile)
     references = len(profile.references)
     edith = make_user("edith", staff=True, editor=True)
     ruth = make_user("ruth", staff=True, editor=True)
@@ -111,7 +112,7 @@ def test_three_admin_edits_of_a_demo_profile_make_a_readable_history(client, dem
     assert "Deleted citation “afcf-2021”." in comments[0]
 
     # The diff of the first against the last shows every change.
-    last = current_revision(profile)
+    last = latest_revision(profile)
     diff = parse(
         client.get(reverse("profiles:diff", args=[RTA]), {"from": first.pk, "to": last.pk})
     )
@@ -144,7 +145,7 @@ def test_three_admin_edits_of_a_demo_profile_make_a_readable_history(client, dem
 
 def test_the_admin_history_links_each_revision_to_read_compare_and_revert(editor_client):
     profile = make_profile()
-    revision = current_revision(profile)
+    revision = latest_revision(profile)
     soup = parse(editor_client.get(reverse("admin:profiles_profile_history", args=[profile.pk])))
     [row] = soup.select("#change-history tbody tr")
     assert row.th.a["href"] == f"/profiles/{profile.slug}/revisions/{revision.pk}/"

@@ -6,7 +6,7 @@ from django.core.management import call_command
 from django.db.models import Count
 from reversion.models import Version
 
-from profiles import demo_content
+from demo import content as demo_content
 from profiles.models import Citation, Profile, Source
 from tests.html import parse
 

@@ -7,8 +7,8 @@ from django.template.loader import render_to_string
 from django.urls import reverse
 from reversion.models import Version
 
-from profiles.diffs import DELETE, INSERT, diff_snapshots, diff_text
-from profiles.history import ProfileSnapshot, current_revision
+from profiles.diffs import DELETE, INSERT, ProfileSnapshot, diff_snapshots, diff_text
+from profiles.revisions import latest_revision
 from tests.factories import make_profile, make_profile_with_citations
 from tests.html import parse
 
@@ -151,7 +151,7 @@ def edit_profile(profile, **fields):
             setattr(profile, name, value)
         profile.save()
         profile.rerender()
-    return current_revision(profile).pk
+    return latest_revision(profile).pk
 
 
 def diff_page(client, profile, **params):
@@ -161,7 +161,7 @@ def diff_page(client, profile, **params):
 @pytest.mark.django_db
 def test_the_diff_page_marks_removed_and_added_words_of_the_body(client):
     profile = make_profile(body="## Background\n\nIt began in a library basement.[^first]")
-    first = current_revision(profile).pk
+    first = latest_revision(profile).pk
     last = edit_profile(profile, body="## Background\n\nIt began in a church hall.[^first]")
     soup = parse(diff_page(client, profile, **{"from": first, "to": last}))
     assert len(soup.find_all("h1")) == 1
@@ -174,7 +174,7 @@ def test_the_diff_page_marks_removed_and_added_words_of_the_body(client):
 @pytest.mark.django_db
 def test_the_older_revision_is_on_the_left_whichever_order_they_are_asked_in(client):
     profile = make_profile(lead="Old words.[^first]")
-    first = current_revision(profile).pk
+    first = latest_revision(profile).pk
     last = edit_profile(profile, lead="New words.[^first]")
     soup = parse(diff_page(client, profile, **{"from": last, "to": first}))
     assert [d.get_text() for d in soup.select("del.diff-del")] == ["Old"]
@@ -193,7 +193,7 @@ def test_without_from_the_diff_compares_with_the_revision_before(client):
 @pytest.mark.django_db
 def test_the_first_revision_is_compared_with_nothing(client):
     profile = make_profile(lead="First words.[^first]")
-    soup = parse(diff_page(client, profile, to=current_revision(profile).pk))
+    soup = parse(diff_page(client, profile, to=latest_revision(profile).pk))
     assert "First words.[^first]" in [i.get_text() for i in soup.select("ins.diff-ins")]
     assert [c.get_text(strip=True) for c in soup.select(".diff-citation-added code")] == [
         "[^first]"
@@ -231,14 +231,14 @@ def test_a_diff_with_a_revision_number_too_large_for_the_database_is_not_found(
 @pytest.mark.django_db
 def test_a_diff_with_another_profiles_revision_is_not_found(client):
     profile, other = make_profile(), make_profile("Other Fund")
-    params = {"from": current_revision(other).pk, "to": current_revision(profile).pk}
+    params = {"from": latest_revision(other).pk, "to": latest_revision(profile).pk}
     assert diff_page(client, profile, **params).status_code == 404
 
 
 @pytest.mark.django_db
 def test_a_diff_with_a_revision_that_cannot_load_explains_instead_of_failing(client):
     profile = make_profile()
-    first = current_revision(profile)
+    first = latest_revision(profile)
     last = edit_profile(profile, lead="Changed.[^first]")
     version = Version.objects.get_for_object(profile).get(revision=first)
     version.serialized_data = "[{not json"
@@ -255,7 +255,7 @@ def test_the_diff_page_query_count_does_not_grow_with_citations(
     client, django_assert_num_queries, citation_count
 ):
     profile = make_profile_with_citations(citation_count)
-    first = current_revision(profile).pk
+    first = latest_revision(profile).pk
     last = edit_profile(profile, lead=profile.lead.replace("A coastal trust", "A harbor trust"))
     # profile, the two revisions' versions and revision rows, their users
     with django_assert_num_queries(5):

@@ -2,7 +2,7 @@ import pytest
 import reversion
 from django.urls import reverse
 
-from profiles.history import profile_versions
+from profiles.revisions import profile_versions
 from tests.conftest import make_user
 from tests.factories import make_profile
 from tests.html import parse

@@ -1,4 +1,7 @@
-from profiles.markup import backlink_letter, body_sections, render_profile, unknown_markers
+import pytest
+from django.core.exceptions import ValidationError
+
+from profiles.markup import backlink_letter, body_sections, check_markers, render_profile
 
 
 def render(lead="", body="", facts=(), citations=None):
@@ -32,13 +35,18 @@ def test_unknown_marker_keys_are_reported_by_name_and_unused_citations_as_a_warn
     assert rendered.unused_keys == ["spare"]
 
 
-def test_unknown_markers_are_named_the_way_the_error_messages_print_them():
-    assert unknown_markers(["Fine.[^real]"], ["real"]) is None
-    one = unknown_markers(["A.[^ghost] B.[^real] C.[^ghost]"], ["real"])
-    assert (one.keys, one.named, one.listed) == (["ghost"], "ghost", "[^ghost]")
-    several = unknown_markers(["A.[^b]", "B.[^a][^real]"], ["real"])
-    assert several.keys == ["b", "a"]
-    assert several.named == several.listed == "[^b], [^a]"
+def test_the_marker_check_names_every_unknown_marker_once_in_order_of_use():
+    check_markers(["Fine.[^real]"], ["real"])
+    with pytest.raises(ValidationError) as one:
+        check_markers(["A.[^ghost] B.[^real] C.[^ghost]"], ["real"])
+    assert one.value.messages == [
+        "The marker [^ghost] does not match any citation of this profile."
+    ]
+    with pytest.raises(ValidationError) as several:
+        check_markers(["A.[^b]", "B.[^a][^real]"], ["real"], advice=("One.", "Several."))
+    assert several.value.messages == [
+        "The markers [^b], [^a] do not match any citation of this profile. Several."
+    ]
 
 
 def test_headings_get_stable_unique_anchors_and_make_the_table_of_contents():

@@ -3,8 +3,8 @@ from django.contrib.messages import get_messages
 from django.urls import reverse
 from reversion.models import Version
 
-from profiles.history import current_revision
 from profiles.models import Category, Citation, FormerSlug, Profile, Source
+from profiles.revisions import latest_revision
 from tests.conftest import assert_one_new_revision
 from tests.factories import make_profile, make_source
 
@@ -28,7 +28,7 @@ def profile_form_data(profile=None, **overrides):
         "citations-INITIAL_FORMS": "0",
     }
     if profile:
-        data["base_revision"] = current_revision(profile).pk  # the revision the form shows
+        data["base_revision"] = latest_revision(profile).pk  # the revision the form shows
         data["facts-INITIAL_FORMS"] = data["facts-TOTAL_FORMS"] = str(profile.facts.count())
         for i, fact in enumerate(profile.facts.all()):
             data.update({f"facts-{i}-id": fact.pk, f"facts-{i}-profile": profile.pk,

@@ -5,8 +5,8 @@ from django.test import Client
 from django.urls import reverse
 
 from editorial.services import approve_suggestion
-from profiles.history import current_revision, profile_versions
 from profiles.models import Category, Profile
+from profiles.revisions import latest_revision, profile_versions
 from tests.conftest import assert_one_new_revision, make_user
 from tests.factories import make_profile, make_suggestion
 from tests.html import parse
@@ -52,10 +52,10 @@ def test_a_save_over_a_newer_change_is_refused_and_keeps_what_the_editor_typed(
     editor_client, ruth, newer_change
 ):
     profile = make_profile(lead=LEAD)
-    opened = current_revision(profile)
+    opened = latest_revision(profile)
     data = open_change_form(editor_client, profile)
     newer_change(profile, ruth)
-    ruths = current_revision(profile)
+    ruths = latest_revision(profile)
     assert ruths != opened
 
     data["lead"] = ["The fund runs reading and writing programs.[^first]"]
@@ -68,7 +68,7 @@ def test_a_save_over_a_newer_change_is_refused_and_keeps_what_the_editor_typed(
     assert error.find("a", href=diff)
     form = page.find("form", id="profile_form")
     assert form_data(form)["lead"] == ["The fund runs reading and writing programs.[^first]"]
-    assert current_revision(profile) == ruths
+    assert latest_revision(profile) == ruths
     profile.refresh_from_db()
     assert (profile.lead, profile.location) == (LEAD, "Port Verity")
 

@@ -4,7 +4,7 @@ import pytest
 import reversion
 from django.urls import reverse
 
-from profiles.history import current_revision
+from profiles.revisions import latest_revision
 from tests.conftest import make_user
 from tests.factories import make_profile
 from tests.html import parse
@@ -21,7 +21,7 @@ def edit(profile, *, user=None, comment="Edited.", lead=None):
         reversion.set_comment(comment)
         profile.lead = lead if lead is not None else profile.lead + " More."
         profile.save()
-    return current_revision(profile)
+    return latest_revision(profile)
 
 
 def recent(client, **params):
@@ -90,7 +90,7 @@ def test_the_recent_changes_query_count_does_not_grow_with_rows(
 def test_the_recent_changes_feed_lists_revisions_of_published_profiles(client):
     profile = make_profile("Public Fund", comment="Created <b>bold</b>.")
     make_profile("Draft Fund", published=False)
-    revision = current_revision(profile)
+    revision = latest_revision(profile)
     soup = recent(client)
     assert soup.find("link", rel="alternate")["href"] == "/recent/feed/"
     [entry] = feed_entries(client.get(reverse("profiles:recent_feed")))

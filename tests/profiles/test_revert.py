@@ -3,13 +3,10 @@ import reversion
 from django.urls import reverse
 from reversion.models import Revision, Version
 
-from profiles.history import (
-    current_revision,
-    revert_profile,
-    snapshot_of_profile,
-    snapshot_of_revision,
-)
+from profiles.diffs import snapshot_of_profile
 from profiles.models import Citation, Fact, FactLabel, Profile, Source
+from profiles.revisions import latest_revision, snapshot_of_revision
+from profiles.services import revert_profile
 from tests.conftest import assert_one_new_revision
 from tests.factories import make_profile, make_source
 from tests.html import parse
@@ -24,7 +21,7 @@ def edit(profile, change, comment="Edited."):
         change(profile)
         profile.save()
         profile.rerender()
-    return current_revision(profile)
+    return latest_revision(profile)
 
 
 def confirm_url(profile, revision):
@@ -33,7 +30,7 @@ def confirm_url(profile, revision):
 
 def revert(client, profile, revision):
     """Confirm the revert as the confirmation page would, shown against the current revision."""
-    data = {"revision": revision.pk, "current_revision": current_revision(profile).pk}
+    data = {"revision": revision.pk, "current_revision": latest_revision(profile).pk}
     return client.post(reverse("profiles:revert", args=[profile.slug]), data)
 
 
@@ -41,7 +38,7 @@ def revert(client, profile, revision):
 def edited_profile():
     """A profile with two revisions; returns (profile, its first revision)."""
     profile = make_profile(lead="The original lead.[^first]")
-    first = current_revision(profile)
+    first = latest_revision(profile)
     edit(profile, lambda p: setattr(p, "lead", "A vandalized lead.[^first]"))
     return profile, first
 
@@ -83,7 +80,7 @@ def test_the_confirmation_page_shows_the_changes_and_a_form_that_posts(
     assert form["method"] == "post"
     assert form["action"] == f"/profiles/{profile.slug}/revert/"
     assert form.select_one("input[name=revision]")["value"] == str(first.pk)
-    current = str(current_revision(profile).pk)
+    current = str(latest_revision(profile).pk)
     assert form.select_one("input[name=current_revision]")["value"] == current
 
 
@@ -107,7 +104,7 @@ def test_a_revert_is_refused_when_the_profile_changed_after_the_confirmation_pag
     assert "changed this profile on" in message and "nothing was reverted" in message
     fields = {row.th.get_text(): row for row in page.select(".diff-fields tbody tr")}
     assert fields["Location"].select_one("del").get_text() == "Port Verity", "the fresh diff"
-    current = str(current_revision(profile).pk)
+    current = str(latest_revision(profile).pk)
     assert page.select_one("main form input[name=current_revision]")["value"] == current
 
 
@@ -135,7 +132,7 @@ def test_reverting_restores_deleted_facts_and_citations_and_removes_added_ones(e
         facts=[("Website", "https://a.example"), ("Budget", "$5 [^dropped]")],
         citations={"kept": kept, "dropped": dropped},
     )
-    first = current_revision(profile)
+    first = latest_revision(profile)
     original = snapshot_of_profile(profile)
     references = profile.references
 
@@ -173,7 +170,7 @@ def test_reverting_to_a_revision_whose_source_was_deleted_is_refused_with_a_reas
 ):
     gone = make_source(title="Withdrawn Report")
     profile = make_profile(lead="Claim.[^first]", citations={"first": gone})
-    first = current_revision(profile)
+    first = latest_revision(profile)
 
     def recite(p):
         p.citations.all().delete()
@@ -197,7 +194,7 @@ def test_reverting_a_rename_brings_the_old_address_back_and_the_new_one_redirect
     editor_client, editor
 ):
     profile = make_profile("Old Name Trust")
-    first = current_revision(profile)
+    first = latest_revision(profile)
 
     def rename(p):
         p.remember_former_slug(p.slug)
@@ -212,7 +209,7 @@ def test_reverting_a_rename_brings_the_old_address_back_and_the_new_one_redirect
 def test_reverting_swapped_citation_keys_keeps_each_key_on_its_source(editor):
     a, b = make_source(title="A"), make_source(title="B")
     profile = make_profile(lead="One.[^x] Two.[^y]", citations={"x": a, "y": b})
-    first = current_revision(profile)
+    first = latest_revision(profile)
     original = snapshot_of_profile(profile)
 
     def swap(p):
@@ -232,8 +229,8 @@ def test_reverting_swapped_citation_keys_keeps_each_key_on_its_source(editor):
 def test_a_revision_of_another_profile_cannot_be_reverted_to(editor_client, edited_profile):
     profile, _ = edited_profile
     other = make_profile("Other Fund")
-    assert revert(editor_client, profile, current_revision(other)).status_code == 404
-    assert editor_client.get(confirm_url(profile, current_revision(other))).status_code == 404
+    assert revert(editor_client, profile, latest_revision(other)).status_code == 404
+    assert editor_client.get(confirm_url(profile, latest_revision(other))).status_code == 404
 
 
 @pytest.mark.parametrize("number", [2**63, 10**20])

@@ -6,8 +6,8 @@ from django.apps import apps
 from django.urls import reverse
 from reversion.models import Version
 
-from profiles.history import current_revision
 from profiles.models import Citation
+from profiles.revisions import latest_revision
 from profiles.stored_versions import migrate_stored_versions
 from tests.factories import make_profile, make_source
 from tests.html import live_markup, parse
@@ -27,13 +27,13 @@ def rewrite_lead(profile, lead, *, citations=None):
         for key, source in (citations or {}).items():
             Citation.objects.create(profile=profile, key=key, source=source)
         profile.rerender()
-    return current_revision(profile)
+    return latest_revision(profile)
 
 
 def test_the_permanent_link_shows_the_text_and_references_as_they_were(client):
     source = make_source(title="Reading Rooms Reopen")
     profile = make_profile(lead="The fund began small.[^first]", citations={"first": source})
-    first = current_revision(profile)
+    first = latest_revision(profile)
     rewrite_lead(profile, "The fund grew.[^later]", citations={"later": make_source(title="Grew")})
     with reversion.create_revision():
         source.title = "Reading Rooms Close"
@@ -48,7 +48,7 @@ def test_the_permanent_link_shows_the_text_and_references_as_they_were(client):
 
 def test_the_permanent_link_says_it_is_old_and_links_to_the_current_version(client):
     profile = make_profile()
-    first = current_revision(profile)
+    first = latest_revision(profile)
     rewrite_lead(profile, "Newer.[^first]")
     soup = parse(client.get(permalink(profile, first)))
     notice = soup.select_one(".old-revision-notice")
@@ -60,7 +60,7 @@ def test_the_permanent_link_says_it_is_old_and_links_to_the_current_version(clie
 def test_cite_this_page_gives_the_current_revisions_permanent_link_and_a_citation_line(client):
     profile = make_profile("Riverton Tenants Alliance")
     rewrite_lead(profile, "Newer.[^first]")
-    revision = current_revision(profile)
+    revision = latest_revision(profile)
     cite = parse(client.get(profile.get_absolute_url())).select_one(".cite-this-page")
     url = f"http://testserver/profiles/riverton-tenants-alliance/revisions/{revision.pk}/"
     assert cite.select_one("a.permanent-link")["href"] == url
@@ -80,7 +80,7 @@ def test_a_revision_address_that_is_not_a_number_is_not_found(client, bad):
 
 def test_a_revision_of_another_profile_or_no_revision_at_all_is_not_found(client):
     profile, other = make_profile(), make_profile("Other Fund")
-    assert client.get(permalink(profile, current_revision(other))).status_code == 404
+    assert client.get(permalink(profile, latest_revision(other))).status_code == 404
     assert client.get(permalink(profile, 999999)).status_code == 404
     # Larger than a database id can be: SQLite cannot even be asked about it.
     assert client.get(permalink(profile, 2**63)).status_code == 404
@@ -89,7 +89,7 @@ def test_a_revision_of_another_profile_or_no_revision_at_all_is_not_found(client
 
 def test_an_unpublished_profiles_revisions_are_hidden_from_readers(client):
     profile = make_profile("Draft Fund", published=False)
-    assert client.get(permalink(profile, current_revision(profile))).status_code == 404
+    assert client.get(permalink(profile, latest_revision(profile))).status_code == 404
 
 
 def test_the_permanent_link_page_query_count_is_fixed(client, django_assert_num_queries):
@@ -98,7 +98,7 @@ def test_the_permanent_link_page_query_count_is_fixed(client, django_assert_num_
         facts=[("Website", "https://x.example")],
         types=["Education"],
     )
-    revision = current_revision(profile)
+    revision = latest_revision(profile)
     # the profile, the revision's versions, its category, types, fact labels, links to check
     with django_assert_num_queries(6):
         response = client.get(permalink(profile, revision))
@@ -119,7 +119,7 @@ def rename_lead_to_summary(fields):
 
 def test_an_old_revision_that_cannot_load_is_shown_read_only_from_its_stored_data(client):
     profile = make_profile(lead="The original lead.[^first]")
-    first = current_revision(profile)
+    first = latest_revision(profile)
     rewrite_lead(profile, "Newer.[^first]")
     corrupt(profile, first, rename_lead_to_summary)
 
@@ -135,7 +135,7 @@ def test_an_old_revision_that_cannot_load_is_shown_read_only_from_its_stored_dat
 
 def test_a_stored_value_that_no_longer_parses_gives_a_readable_page_not_an_error(client):
     profile = make_profile()
-    first = current_revision(profile)
+    first = latest_revision(profile)
     corrupt(profile, first, lambda fields: fields.update(created="not a date"))
     soup = parse(client.get(permalink(profile, first)))
     assert soup.select_one(".unloadable-notice")
@@ -143,7 +143,7 @@ def test_a_stored_value_that_no_longer_parses_gives_a_readable_page_not_an_error
 
 def test_migrating_stored_versions_after_a_rename_makes_them_render_again(client):
     profile = make_profile(lead="The original lead.[^first]")
-    first = current_revision(profile)
+    first = latest_revision(profile)
     corrupt(profile, first, rename_lead_to_summary)
     changed = migrate_stored_versions(apps, "profiles", "profile", renamed={"summary": "lead"})
     assert changed == 1

@@ -4,14 +4,14 @@ import pytest
 import reversion
 from reversion.models import Version
 
-from profiles.history import (
+from profiles.diffs import snapshot_of_profile
+from profiles.models import Citation, Fact, FactLabel
+from profiles.revisions import (
     RevisionUnavailable,
-    current_revision,
+    latest_revision,
     load_profile_revision,
-    snapshot_of_profile,
     snapshot_of_revision,
 )
-from profiles.models import Citation, Fact, FactLabel
 from tests.factories import make_profile, make_source
 
 pytestmark = pytest.mark.django_db
@@ -24,18 +24,18 @@ def edit(profile, comment="Edit.", **fields):
             setattr(profile, name, value)
         profile.save()
         profile.rerender()
-    return current_revision(profile)
+    return latest_revision(profile)
 
 
 def test_a_new_revision_snapshot_equals_the_live_profile():
     profile = make_profile(facts=[("Website", "https://hlf.example")], types=["Education"])
-    assert snapshot_of_revision(profile, current_revision(profile)) == snapshot_of_profile(profile)
+    assert snapshot_of_revision(profile, latest_revision(profile)) == snapshot_of_profile(profile)
 
 
 def test_an_old_revision_keeps_its_text_facts_citations_and_source_as_they_were():
     source = make_source(title="Reading Rooms Reopen")
     profile = make_profile(citations={"first": source}, facts=[("Budget", "$10 [^first]")])
-    first = current_revision(profile)
+    first = latest_revision(profile)
     before = snapshot_of_profile(profile)
     with reversion.create_revision():
         profile.lead = "Rewritten.[^second]"
@@ -53,7 +53,7 @@ def test_an_old_revision_keeps_its_text_facts_citations_and_source_as_they_were(
 
 def test_an_old_revision_keeps_its_stored_rendering_and_reference_numbers():
     profile = make_profile(lead="Claim.[^first]", body="## A\n\nMore.[^first]")
-    first = current_revision(profile)
+    first = latest_revision(profile)
     stored_html = profile.lead_html
     edit(profile, lead="Changed claim.[^first]")
     old = load_profile_revision(profile.pk, first.pk)
@@ -63,14 +63,14 @@ def test_an_old_revision_keeps_its_stored_rendering_and_reference_numbers():
 
 def test_a_revision_of_another_profile_is_not_found():
     profile, other = make_profile(), make_profile("Other Fund")
-    assert load_profile_revision(profile.pk, current_revision(other).pk) is None
+    assert load_profile_revision(profile.pk, latest_revision(other).pk) is None
     with pytest.raises(LookupError):
-        snapshot_of_revision(profile, current_revision(other))
+        snapshot_of_revision(profile, latest_revision(other))
 
 
 def test_a_revision_whose_fields_were_renamed_is_unavailable_not_blank():
     profile = make_profile()
-    revision = current_revision(profile)
+    revision = latest_revision(profile)
     version = Version.objects.get_for_object(profile).get(revision=revision)
     data = json.loads(version.serialized_data)
     data[0]["fields"]["summary"] = data[0]["fields"].pop("lead")
@@ -86,7 +86,7 @@ def test_a_revision_whose_fields_were_renamed_is_unavailable_not_blank():
 def test_a_fact_label_deleted_since_is_shown_under_a_stand_in_name():
     label = FactLabel.objects.create(name="Mascot")
     profile = make_profile(facts=[("Mascot", "A heron")])
-    revision = current_revision(profile)
+    revision = latest_revision(profile)
     with reversion.create_revision():
         Fact.objects.filter(profile=profile).delete()
         profile.rerender()

@@ -1,16 +1,14 @@
 import secrets
 from datetime import date
 
-import reversion
 from django.conf import settings
 from django.contrib.auth import get_user_model
 from django.core.management.base import BaseCommand, CommandError
-from django.db import transaction
 from django.utils.text import slugify
 
+from demo import content as demo_content
+from demo.activity import add_demo_activity
 from editorial.permissions import editors_group
-from profiles import demo_content
-from profiles.demo_activity import add_demo_activity
 from profiles.models import (
     Category,
     Citation,
@@ -21,14 +19,16 @@ from profiles.models import (
     Source,
     parse_partial_date,
 )
+from profiles.services import save_profile
 
 DEMO_EDITOR = "editor"
 
 
 def demo_source(data):
+    """An unsaved source; save_profile cites the stored one when its URL is already known."""
     published, precision = parse_partial_date(data.get("published", ""))
-    return Source.objects.for_url(
-        data["url"],
+    return Source(
+        url=data["url"],
         title=data["title"],
         authors=data.get("authors", ""),
         publication=data.get("publication", ""),
@@ -39,8 +39,8 @@ def demo_source(data):
     )
 
 
-def create_profile(data, accessed):
-    profile = Profile.objects.create(
+def create_profile(data, accessed, editor):
+    profile = Profile(
         name=data["name"],
         slug=data["slug"],
         category=Category.objects.get(slug=data["category"]),
@@ -49,30 +49,36 @@ def create_profile(data, accessed):
         lead=data.get("lead", "").strip(),
         body=data.get("body", "").strip(),
     )
-    profile.types.set(
+    types = [
         ProfileType.objects.get_or_create(slug=slugify(name), defaults={"name": name})[0]
         for name in data.get("types", [])
-    )
-    for position, (label, value, as_of) in enumerate(data.get("facts", [])):
-        Fact.objects.create(
-            profile=profile,
+    ]
+    facts = [
+        Fact(
             label=FactLabel.objects.get(name=label),
             value=value,
             as_of=date.fromisoformat(as_of) if as_of else None,
             position=position,
         )
-    for key, (source_key, pinpoint) in data.get("citations", {}).items():
-        Citation.objects.create(
-            profile=profile,
+        for position, (label, value, as_of) in enumerate(data.get("facts", []))
+    ]
+    citations = [
+        Citation(
             key=key,
             source=demo_source(demo_content.SOURCES[source_key]),
             accessed=accessed,
             pinpoint=pinpoint,
         )
-    rendered = profile.rerender()
-    if rendered.unknown_keys:
-        raise CommandError(f"{profile.name}: unknown citation keys {rendered.unknown_keys}")
-    return profile
+        for key, (source_key, pinpoint) in data.get("citations", {}).items()
+    ]
+    return save_profile(
+        profile,
+        user=editor,
+        comment=f"Created {data['name']} (demo content).",
+        types=types,
+        facts=facts,
+        citations=citations,
+    ).profile
 
 
 def demo_editor():
@@ -118,10 +124,7 @@ class Command(BaseCommand):
         for data in demo_content.PROFILES:
             if Profile.objects.filter(slug=data["slug"]).exists():
                 continue
-            with transaction.atomic(), reversion.create_revision():
-                reversion.set_user(editor)
-                reversion.set_comment(f"Created {data['name']} (demo content).")
-                create_profile(data, accessed)
+            create_profile(data, accessed, editor)
             created += 1
         total = len(demo_content.PROFILES)
         self.stdout.write(f"Demo content: {created} profiles created, {total - created} present.")

@@ -4,12 +4,11 @@ Only `make run` asks for it (load_demo --with-activity), so the tests' demo stay
 content; everything goes through the same services as real use.
 """
 
-import reversion
-from django.db import transaction
-
 from editorial.merging import normalize_text
-from editorial.services import latest_revision_id, submit_suggestion
+from editorial.services import submit_suggestion
 from profiles.models import Profile
+from profiles.revisions import latest_revision_id
+from profiles.services import save_profile
 
 UNION = "westmarch-service-workers-local-417"
 FLAGSHIP = "riverton-tenants-alliance"
@@ -25,12 +24,12 @@ def add_demo_activity(editor):
 
 
 def revise_union(union, editor):
-    with transaction.atomic(), reversion.create_revision():
-        reversion.set_user(editor)
-        reversion.set_comment("Updated the membership count from the union's 2024 report.")
-        union.lead = union.lead.replace("about 14,000", "about 15,500")
-        union.save()
-        union.rerender()
+    union.lead = union.lead.replace("about 14,000", "about 15,500")
+    save_profile(
+        union,
+        user=editor,
+        comment="Updated the membership count from the union's 2024 report.",
+    )
     return "a second revision of Westmarch Service Workers Local 417"
 
 

@@ -1,0 +1,17 @@
+"""Who may do what to profiles. The views, the admin and the actions in profiles.services ask
+here, so that a check is stated once whoever calls. (Reviewing suggestions is
+editorial.permissions' question.)"""
+
+
+def can_edit_profiles(user):
+    """Editors (active staff who may change profiles) write profiles and see unpublished drafts."""
+    return is_active_staff(user) and user.has_perm("profiles.change_profile")
+
+
+def can_revert(user):
+    """Editors who may revert a profile to an old revision and recover a deleted one."""
+    return is_active_staff(user) and user.has_perm("profiles.revert_profile")
+
+
+def is_active_staff(user):
+    return bool(user is not None and user.is_active and user.is_staff)

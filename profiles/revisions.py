@@ -1,0 +1,290 @@
+"""Reading stored revisions of a profile: the latest one, and any one of them as it was.
+
+A revision of a profile holds versions of the profile row, its facts, its citations and the
+sources those cite (see the registration at the bottom of profiles.models). Loading a revision
+rebuilds those rows as unsaved objects, so an old revision renders through
+profiles.presentation exactly like the live page, references included.
+
+Revisions are named by their id (reversion's ``Revision.pk``): permanent links, "Revision N"
+and a suggestion's base revision all use it. Writing revisions is profiles.services' job.
+"""
+
+from collections import defaultdict
+from dataclasses import dataclass, field
+
+from django.contrib.contenttypes.models import ContentType
+from django.core.exceptions import ValidationError
+from django.core.serializers.base import DeserializationError
+from django.utils.formats import date_format
+from django.utils.timezone import localtime
+from django.utils.translation import gettext as _
+from reversion.errors import RevertError
+from reversion.models import Version
+
+from profiles.diffs import ProfileSnapshot, citation_entry
+from profiles.models import Category, Citation, Fact, FactLabel, Profile, ProfileType, Source
+from profiles.stored_versions import stored_fields
+
+SITE_AUTHOR = "Sourcebook"  # shown as "who" for revisions made without a user
+# Columns derived from the text at save: not worth showing in a read-only old revision.
+DERIVED = {"lead_html", "body_html", "toc", "references", "value_html", "normalized_url"}
+
+
+class RevisionUnavailable(Exception):
+    """An old revision that today's models cannot load (a field was renamed or removed)."""
+
+
+def display_name(user):
+    if user is None:
+        return SITE_AUTHOR
+    return user.get_full_name() or user.get_username()
+
+
+def who_and_when(revision):
+    """The author and local date-time of a revision, for messages to editors."""
+    when = date_format(localtime(revision.date_created), "DATETIME_FORMAT")
+    return {"who": display_name(revision.user), "when": when}
+
+
+# The latest revision ------------------------------------------------------------------------
+
+
+def profile_versions(profile):
+    """The versions of one profile, newest first, with who made each revision."""
+    return (
+        Version.objects.get_for_object_reference(Profile, profile.pk)
+        .select_related("revision__user")
+        .order_by("-revision_id")
+    )
+
+
+def latest_revision(profile):
+    """The latest revision of the profile (with its user), or None if it was never saved in one."""
+    version = profile_versions(profile).first()
+    return version.revision if version else None
+
+
+def latest_revision_id(profile):
+    """The id of the newest revision that saved this profile, or None (one small query)."""
+    return (
+        Version.objects.get_for_object_reference(Profile, profile.pk)
+        .order_by("-revision_id")
+        .values_list("revision_id", flat=True)
+        .first()
+    )
+
+
+def newer_revision(profile, seen_revision_id):
+    """The profile's latest revision if it is not the one the editor saw, else None.
+
+    Call it after locking the profile row, so that no writer commits a revision between this
+    check and the caller's save.
+    """
+    latest = latest_revision(profile)
+    if latest is None or latest.pk == seen_revision_id:
+        return None
+    return latest
+
+
+def has_revision(profile, revision_id):
+    return profile_versions(profile).filter(revision_id=revision_id).exists()
+
+
+def previous_revision_id(profile, revision_id):
+    """The id of the profile's revision before this one, or None."""
+    return (
+        profile_versions(profile)
+        .filter(revision_id__lt=revision_id)
+        .values_list("revision_id", flat=True)
+        .first()
+    )
+
+
+def stored_profile_fields(profile, revision_id):
+    """The profile row's fields as that revision stored them, or None."""
+    version = profile_versions(profile).filter(revision_id=revision_id).first()
+    return stored_fields(version) if version else None
+
+
+def deleted_profile_version(version_id):
+    """The last version of a deleted profile, by its version id, or None."""
+    return (
+        Version.objects.get_deleted(Profile).filter(pk=version_id).select_related("revision")
+    ).first()
+
+
+# Loading one revision -----------------------------------------------------------------------
+
+
+@dataclass
+class StoredObject:
+    """One row of an old revision: its fields as stored, and the object they make today."""
+
+    model_name: str
+    object_id: str
+    label: str
+    fields: dict
+    object: object = None
+    m2m: dict = field(default_factory=dict)
+    problem: str = ""
+
+    @property
+    def shown_fields(self):
+        """The stored fields a reader can use: the derived HTML and indexes are left out."""
+        return [(name, value) for name, value in self.fields.items() if name not in DERIVED]
+
+
+def load_stored_object(version, fields):
+    """Deserialize a version with today's model, or say why that would lose data.
+
+    reversion loads a version whose field was since renamed or removed with that data silently
+    dropped, so stored fields the model no longer has count as a problem too.
+    """
+    model = version._model
+    stored = StoredObject(
+        model_name=model._meta.verbose_name if model else "",
+        object_id=version.object_id,
+        label=version.object_repr,
+        fields=fields or {},
+    )
+    if fields is None or model is None:
+        stored.problem = _("Its stored data cannot be read.")
+        return stored
+    known = {f.name for f in model._meta.local_fields + model._meta.local_many_to_many}
+    unknown = sorted(set(fields) - known)
+    if unknown:
+        stored.problem = _("It stores fields the site no longer has: %(fields)s.") % {
+            "fields": ", ".join(unknown)
+        }
+        return stored
+    try:
+        deserialized = version._object_version
+    except (RevertError, DeserializationError, ValidationError, ValueError, TypeError):
+        stored.problem = _("Its stored data no longer fits the site's data model.")
+        return stored
+    stored.object, stored.m2m = deserialized.object, deserialized.m2m_data or {}
+    return stored
+
+
+@dataclass
+class ProfileRevision:
+    """A profile as one revision stored it, as unsaved rows ready for profiles.presentation.
+
+    When a stored row cannot be loaded (``problems``), only ``stored`` is filled: the data as
+    stored, for a read-only view.
+    """
+
+    revision: object
+    stored: list
+    problems: list
+    profile: Profile = None
+    types: list = field(default_factory=list)
+    facts: list = field(default_factory=list)
+    citations: list = field(default_factory=list)
+
+    @property
+    def number(self):
+        return self.revision.pk
+
+    @property
+    def who(self):
+        return display_name(self.revision.user)
+
+    def snapshot(self):
+        if self.problems:
+            raise RevisionUnavailable(" ".join(self.problems))
+        profile = self.profile
+        return ProfileSnapshot(
+            name=profile.name,
+            slug=profile.slug,
+            category=profile.category.name,
+            location=profile.location,
+            types=sorted(profile_type.name for profile_type in self.types),
+            aliases=profile.aliases,
+            lead=profile.lead,
+            body=profile.body,
+            published=profile.published,
+            facts=[(fact.label.name, fact.value, fact.as_of) for fact in self.facts],
+            citations=[citation_entry(c, c.source) for c in self.citations],
+        )
+
+
+def attach(obj, field_name, related):
+    """Set a related object without touching the foreign key value (it may be a stand-in)."""
+    type(obj)._meta.get_field(field_name).set_cached_value(obj, related)
+
+
+def load_profile_revision(profile_id, revision_id):
+    """The profile as stored in the revision, or None if the revision has no version of it.
+
+    Four queries: the revision's versions, the category, the types and the fact labels. The
+    category, types and labels are today's rows (they are not versioned); one deleted since is
+    shown under a stand-in name.
+    """
+    profile_id = int(profile_id)
+    kinds = ContentType.objects.get_for_models(Profile, Fact, Citation, Source)
+    versions_by_kind = defaultdict(list)
+    for version in Version.objects.filter(revision_id=revision_id).select_related("revision__user"):
+        versions_by_kind[version.content_type_id].append(version)
+    profile_version = next(
+        (v for v in versions_by_kind[kinds[Profile].id] if v.object_id == str(profile_id)), None
+    )
+    if profile_version is None:
+        return None
+
+    def own_rows(model):
+        # A revision may hold several profiles; keep the rows of this one.
+        for version in versions_by_kind[kinds[model].id]:
+            fields = stored_fields(version)
+            if fields is None or fields.get("profile") == profile_id:
+                yield load_stored_object(version, fields)
+
+    profile_row = load_stored_object(profile_version, stored_fields(profile_version))
+    fact_rows, citation_rows = list(own_rows(Fact)), list(own_rows(Citation))
+    cited = {row.fields.get("source") for row in citation_rows}
+    source_rows = [
+        load_stored_object(version, stored_fields(version))
+        for version in versions_by_kind[kinds[Source].id]
+        if version.object_id.isdigit() and int(version.object_id) in cited
+    ]
+    stored = [profile_row, *fact_rows, *citation_rows, *source_rows]
+    old = ProfileRevision(
+        revision=profile_version.revision,
+        stored=stored,
+        problems=[f"{row.label}: {row.problem}" for row in stored if row.problem],
+    )
+    if old.problems:
+        return old
+
+    profile = old.profile = profile_row.object
+    category = Category.objects.filter(pk=profile.category_id).first()
+    attach(profile, "category", category or Category(name=_("(deleted category)")))
+    type_ids = profile_row.m2m.get("types", [])
+    old.types = list(ProfileType.objects.filter(pk__in=type_ids)) if type_ids else []
+
+    old.facts = sorted((row.object for row in fact_rows), key=lambda f: (f.position, f.pk))
+    labels = FactLabel.objects.in_bulk({f.label_id for f in old.facts}) if old.facts else {}
+    for fact in old.facts:
+        attach(fact, "label", labels.get(fact.label_id) or FactLabel(name=_("(deleted label)")))
+
+    old.citations = sorted((row.object for row in citation_rows), key=lambda c: c.key)
+    sources = {row.object.pk: row.object for row in source_rows}
+    # Revisions stored before sources were followed do not hold them: use today's rows.
+    sources.update(Source.objects.in_bulk({c.source_id for c in old.citations} - set(sources)))
+    for citation in old.citations:
+        source = sources.get(citation.source_id)
+        attach(citation, "source", source or Source(pk=citation.source_id, title=_("(deleted)")))
+    return old
+
+
+def snapshot_of_revision(profile, revision):
+    """The profile as the revision (a Revision or its id) stored it.
+
+    Raises LookupError when the revision holds no version of this profile, and
+    RevisionUnavailable when today's models cannot load it.
+    """
+    revision_id = getattr(revision, "pk", revision)
+    old = load_profile_revision(profile.pk, revision_id)
+    if old is None:
+        raise LookupError(f"Revision {revision_id} has no version of profile {profile.pk}.")
+    return old.snapshot()

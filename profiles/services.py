@@ -1,0 +1,344 @@
+"""Every write to a profile, its facts, citations and sources: one routine, one revision each.
+
+``save_profile`` is the only code that opens a revision for a profile: the admin, the review
+desk's approvals, revert and recover (below), the importers and the demo all call it. It locks
+the row, refuses a save based on an older revision, checks the citation markers, writes the
+profile with its rows and new sources, re-renders the stored HTML, and returns the revision.
+A save that changes nothing writes nothing.
+
+Reverting restores only the profile's own rows: a source is shared by every profile citing it,
+and reverting it from one profile's history would change all of them (django-reversion issue
+813), so this module never calls ``Revision.revert()``. Source edits are revisions of the source
+itself (``save_source``).
+"""
+
+from dataclasses import dataclass
+
+import reversion
+from django.core.exceptions import PermissionDenied, ValidationError
+from django.db import transaction
+from django.utils.translation import gettext as _
+
+from profiles.markup import RenderedProfile, check_markers
+from profiles.models import Profile, Source
+from profiles.permissions import can_revert
+from profiles.revisions import (
+    latest_revision,
+    load_profile_revision,
+    newer_revision,
+    who_and_when,
+)
+
+# The fields of a source that a new, unsaved Source carries into the one save_profile creates.
+NEW_SOURCE_FIELDS = [
+    "title",
+    "authors",
+    "publication",
+    "published_date",
+    "date_precision",
+    "archive_url",
+    "kind",
+    "notes",
+]
+# Columns of a profile that are derived or bookkeeping: a save that changes only these (or
+# nothing) is no change.
+NOT_CONTENT = {"id", "created", "updated", "lead_html", "body_html", "toc", "references"}
+# save_profile(base_revision_id=...) left out: the caller does not check for newer revisions.
+UNCHECKED = object()
+
+
+class ProfileChanged(Exception):
+    """The profile has a revision newer than the one the writer started from; nothing saved."""
+
+    def __init__(self, newer):
+        self.newer = newer
+        super().__init__(
+            _("%(who)s changed this profile on %(when)s, so nothing was saved.")
+            % who_and_when(newer)
+        )
+
+
+class RevertRefused(Exception):
+    """A revert or recovery that cannot restore the profile faithfully; the message says why."""
+
+
+@dataclass
+class SavedProfile:
+    """What save_profile did: the revision it wrote, or None when nothing had changed."""
+
+    profile: Profile
+    revision: object = None
+    rendered: RenderedProfile = None
+
+    @property
+    def changed(self):
+        return self.revision is not None
+
+
+def save_profile(
+    profile,
+    *,
+    user,
+    comment,
+    types=None,
+    facts=None,
+    citations=None,
+    base_revision_id=UNCHECKED,
+    date_created=None,
+    check=True,
+):
+    """Save the profile with its rows as one revision by ``user`` with ``comment``.
+
+    ``types``, ``facts`` and ``citations``, when given, replace the profile's own: Fact and
+    Citation instances (saved or not) in their new state; a citation's unsaved Source is
+    created in the same revision, or the existing source with its normalized URL is cited
+    instead. Left as None they stay as they are.
+
+    Raises ProfileChanged when ``base_revision_id`` is given and is not the profile's latest
+    revision, and ValidationError when a marker cites a key no citation has (``check=False``
+    skips that, for restoring a revision exactly as it was). Returns a
+    SavedProfile whose ``revision`` is None when the save would change nothing.
+    """
+    with transaction.atomic():
+        stored = Profile.objects.select_for_update().filter(pk=profile.pk).first()
+        stored = stored if profile.pk else None
+        if stored is not None and base_revision_id is not UNCHECKED:
+            newer = newer_revision(stored, base_revision_id)
+            if newer is not None:
+                raise ProfileChanged(newer)
+        profile.normalize_newlines()
+        if check:
+            check_profile(profile, facts=facts, citations=citations)
+        if stored is not None and not changes(stored, profile, types, facts, citations):
+            return SavedProfile(profile)
+        with reversion.create_revision():
+            reversion.set_user(user)
+            reversion.set_comment(comment)
+            if date_created is not None:
+                reversion.set_date_created(date_created)
+            rendered = write_profile(profile, stored, types, facts, citations)
+        return SavedProfile(profile, latest_revision(profile), rendered)
+
+
+def check_profile(profile, *, facts, citations):
+    """Refuse a profile whose markers cite keys it has no citation for, or repeats a key."""
+    if citations is None:
+        keys = list(profile.citations.values_list("key", flat=True)) if profile.pk else []
+    else:
+        keys = [citation.key for citation in citations]
+    repeated = sorted({key for key in keys if keys.count(key) > 1})
+    if repeated:
+        raise ValidationError(
+            _("Each citation key may be used once in a profile; repeated: %(keys)s.")
+            % {"keys": ", ".join(repeated)}
+        )
+    if facts is None:
+        values = list(profile.facts.values_list("value", flat=True)) if profile.pk else []
+    else:
+        values = [fact.value for fact in facts]
+    check_markers([profile.lead, profile.body, *values], keys)
+
+
+def changes(stored, profile, types, facts, citations):
+    """Whether saving would change the profile, its types, facts or citations."""
+    fields = [f.attname for f in Profile._meta.concrete_fields if f.attname not in NOT_CONTENT]
+    if any(getattr(stored, name) != getattr(profile, name) for name in fields):
+        return True
+    if types is not None and {t.pk for t in types} != set(
+        stored.types.values_list("pk", flat=True)
+    ):
+        return True
+    if facts is not None and fact_rows(facts) != fact_rows(stored.facts.all()):
+        return True
+    return citations is not None and citation_rows(citations) != citation_rows(
+        stored.citations.all()
+    )
+
+
+def fact_rows(facts):
+    rows = [(f.position, f.label_id, f.value.replace("\r\n", "\n"), f.as_of) for f in facts]
+    return sorted(rows, key=lambda row: row[0])
+
+
+def citation_rows(citations):
+    # An unsaved source has no id yet, so a citation of one never equals a stored row.
+    return sorted(
+        ((c.key, c.source_id or 0, c.accessed, c.pinpoint) for c in citations),
+        key=lambda row: row[0],
+    )
+
+
+def write_profile(profile, stored, types, facts, citations):
+    if stored is not None and stored.slug != profile.slug:
+        profile.remember_former_slug(stored.slug)
+    profile.save()
+    if types is not None:
+        profile.types.set(types)
+    if facts is not None:
+        replace_facts(profile, facts)
+    if citations is not None:
+        replace_citations(profile, citations)
+    return profile.rerender()
+
+
+def replace_facts(profile, facts):
+    profile.facts.exclude(pk__in=[fact.pk for fact in facts if fact.pk]).delete()
+    for fact in facts:
+        fact.profile = profile
+        fact.save()
+
+
+def replace_citations(profile, citations):
+    # A citation whose key changed is deleted and written again, so that swapped keys never
+    # meet the unique (profile, key) constraint half-way.
+    new_keys = {citation.pk: citation.key for citation in citations if citation.pk}
+    stored = profile.citations.values_list("pk", "key")
+    stale = [pk for pk, key in stored if new_keys.get(pk) != key]
+    profile.citations.filter(pk__in=stale).delete()
+    for citation in citations:
+        citation.source = saved_source(citation.source)
+        citation.profile = profile
+        citation.save()
+
+
+def saved_source(source):
+    """The source itself if it is saved; else the source at its URL, or it, saved now."""
+    if source.pk:
+        return source
+    if source.url:
+        return Source.objects.for_url(
+            source.url, **{name: getattr(source, name) for name in NEW_SOURCE_FIELDS}
+        )
+    source.save()
+    return source
+
+
+def save_source(source, *, user, comment):
+    """Save a source (a correction, a new URL, a revert) as one revision of its own."""
+    with transaction.atomic(), reversion.create_revision():
+        reversion.set_user(user)
+        reversion.set_comment(comment)
+        source.save()
+    return source
+
+
+# Reverting and recovering -------------------------------------------------------------------
+
+
+def restore_problems(old):
+    """Why restoring this revision would not bring the profile back as it was; [] if it would."""
+    if old.problems:
+        return [
+            _(
+                "Revision %(number)s was stored before a change to the site's data model and "
+                "cannot be restored; it can still be read."
+            )
+            % {"number": old.number}
+        ]
+    problems = []
+    stored = old.profile
+    if stored.category.pk is None:
+        problems.append(_("Its category has since been deleted."))
+    if any(fact.label.pk is None for fact in old.facts):
+        problems.append(_("An infobox label it uses has since been deleted."))
+    source_ids = {citation.source_id for citation in old.citations}
+    existing = set(Source.objects.filter(pk__in=source_ids).values_list("pk", flat=True))
+    deleted = sorted({c.source.title for c in old.citations if c.source_id not in existing})
+    if deleted:
+        problems.append(
+            _("It cites sources that have since been deleted: %(titles)s.")
+            % {"titles": "; ".join(f"“{title}”" for title in deleted)}
+        )
+    if Profile.objects.filter(slug=stored.slug).exclude(pk=stored.pk).exists():
+        problems.append(
+            _("Its address, /profiles/%(slug)s/, now belongs to another profile.")
+            % {"slug": stored.slug}
+        )
+    return problems
+
+
+def fresh_row(stored):
+    """A new instance of the stored row's model with the same values, primary key included."""
+    model = type(stored)
+    return model(**{f.attname: getattr(stored, f.attname) for f in model._meta.concrete_fields})
+
+
+def restore_profile(old, live, *, user, comment, base_revision_id=UNCHECKED):
+    """Save the profile's own rows as the revision stored them, as a new revision.
+
+    Facts and citations the revision did not have are deleted; the ones it had come back with
+    their ids. Sources are never written.
+    """
+    problems = restore_problems(old)
+    if problems:
+        raise RevertRefused(" ".join(problems))
+    stored = old.profile
+    profile = live or Profile(pk=stored.pk)
+    for model_field in Profile._meta.concrete_fields:
+        if not model_field.primary_key and model_field.name != "updated":
+            setattr(profile, model_field.attname, getattr(stored, model_field.attname))
+    return save_profile(
+        profile,
+        user=user,
+        comment=comment,
+        types=old.types,
+        facts=[fresh_row(fact) for fact in old.facts],
+        citations=[fresh_row(citation) for citation in old.citations],
+        base_revision_id=base_revision_id,
+        # A revision is brought back as it was, even one saved before markers were checked.
+        check=False,
+    )
+
+
+def revert_profile(profile, revision_id, *, user, seen_revision_id=None):
+    """Make the profile what it was at the revision, as one new revision by the user.
+
+    Only editors who may revert may do it (PermissionDenied for anyone else). The comment reads
+    "Reverted to revision N". Raises RevertRefused (and writes nothing) when the revision is not
+    one of this profile's or cannot be restored faithfully, or when ``seen_revision_id`` (the
+    current revision the editor confirmed the revert against) is no longer the current one.
+    Returns the SavedProfile.
+    """
+    if not can_revert(user):
+        raise PermissionDenied
+    with transaction.atomic():
+        live = Profile.objects.select_for_update().get(pk=profile.pk)
+        old = load_profile_revision(live.pk, revision_id)
+        if old is None:
+            raise RevertRefused(
+                _("Revision %(number)s is not a revision of this profile.")
+                % {"number": revision_id}
+            )
+        try:
+            return restore_profile(
+                old,
+                live,
+                user=user,
+                comment=_("Reverted to revision %(number)s") % {"number": revision_id},
+                base_revision_id=seen_revision_id if seen_revision_id else UNCHECKED,
+            )
+        except ProfileChanged as changed:
+            raise RevertRefused(
+                _(
+                    "%(who)s changed this profile on %(when)s, after you opened this page, so "
+                    "nothing was reverted. The changes below are now worked out from the latest "
+                    "version; check them and revert again."
+                )
+                % who_and_when(changed.newer)
+            ) from changed
+
+
+def recover_profile(version, *, user):
+    """Bring back a deleted profile, with its facts and citations, from its last version.
+
+    Only editors who may revert may do it (PermissionDenied for anyone else). One new revision
+    by the user, "Recovered from revision N". Returns the profile.
+    """
+    if not can_revert(user):
+        raise PermissionDenied
+    with transaction.atomic():
+        if Profile.objects.filter(pk=version.object_id).exists():
+            raise RevertRefused(_("This profile has not been deleted; revert it instead."))
+        old = load_profile_revision(version.object_id, version.revision_id)
+        comment = _("Recovered from revision %(number)s") % {"number": version.revision_id}
+        return restore_profile(old, None, user=user, comment=comment).profile
