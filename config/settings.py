@@ -14,11 +14,22 @@ BASE_DIR = Path(__file__).resolve().parent.parent
 VAR_DIR = Path(os.environ.get("SOURCEBOOK_VAR_DIR", BASE_DIR / "var"))
 
 
+TRUE_WORDS, FALSE_WORDS = {"true", "1"}, {"false", "0"}
+
+
 def env_bool(name, default):
+    """A true/false setting: true or false in any case, or 1 or 0. Anything else stops the start:
+    a typo such as DJANGO_DEBUG=ture must not quietly mean false (or true)."""
     value = os.environ.get(name)
     if value is None:
         return default
-    return value.strip().lower() in {"1", "true", "yes", "on"}
+    word = value.strip().lower()
+    if word not in TRUE_WORDS | FALSE_WORDS:
+        raise ImproperlyConfigured(
+            f"{name} is set to {value!r}, which is neither true nor false. Set it to true or "
+            "false (or 1 or 0), or leave it unset."
+        )
+    return word in TRUE_WORDS
 
 
 def env_list(name, default=""):

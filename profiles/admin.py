@@ -196,9 +196,10 @@ class SavedThroughServices(VersionAdmin):
         return admin.ModelAdmin.changelist_view(self, request, extra_context)
 
     def changes_text(self, request, form, formsets, change):
-        """The admin's own description of the change ("Changed Lead. Added citation …")."""
-        for formset in formsets:
-            formset.save(commit=False)  # fills in new_objects, changed_objects, deleted_objects
+        """The admin's own description of the change ("Changed Lead. Added citation …").
+
+        Call it after ``formset.save(commit=False)``, which tells each formset its changes.
+        """
         message = self.construct_change_message(request, form, formsets, add=not change)
         return LogEntry(change_message=json.dumps(message)).get_change_message()
 
@@ -299,6 +300,10 @@ class ProfileAdmin(SavedThroughServices):
         """Nothing yet: save_related saves the profile with its rows, in one revision."""
 
     def save_related(self, request, form, formsets, change):
+        for formset in formsets:
+            # Saves nothing; tells the formset its new, changed and deleted rows, for the
+            # admin's change message.
+            formset.save(commit=False)
         rows = {formset.model: kept_instances(formset) for formset in formsets}
         summary = form.cleaned_data.get("summary")
         saved = save_profile(

@@ -8,8 +8,8 @@ hashes, editors' notes on sources, users or revisions.
 import csv
 from datetime import date, datetime
 
-import reversion
 from django.contrib.auth import get_user_model
+from django.core.exceptions import ValidationError
 from django.db import DataError, IntegrityError, transaction
 from django.utils import timezone
 
@@ -23,6 +23,7 @@ from profiles.models import (
     ProfileType,
     Source,
 )
+from profiles.services import save_profile
 
 FORMAT = "sourcebook-profiles"
 VERSION = 1
@@ -222,12 +223,8 @@ def _import_profiles(data, *, user, comment):
             )[0]
             for t in data["types"]
         }
-        created_sources = {}
         for item in data["profiles"]:
-            with reversion.create_revision():
-                reversion.set_user(user)
-                reversion.set_comment(comment)
-                _create_profile(item, categories, types, sources_by_id, created_sources)
+            _create_profile(item, categories, types, sources_by_id, user=user, comment=comment)
     return len(data["profiles"])
 
 
@@ -244,14 +241,15 @@ def _category(data):
 
 
 def _source(data):
-    fields = {name: data[name] for name in SOURCE_FIELDS if name != "url"}
+    """An unsaved source; save_profile cites the stored one with the same URL if there is one."""
+    fields = {name: data[name] for name in SOURCE_FIELDS}
     if fields["published_date"]:
         fields["published_date"] = date.fromisoformat(fields["published_date"])
-    return Source.objects.for_url(data["url"], **fields)
+    return Source(**fields)
 
 
-def _create_profile(item, categories, types, sources_by_id, created_sources):
-    profile = Profile.objects.create(
+def _create_profile(item, categories, types, sources_by_id, *, user, comment):
+    profile = Profile(
         name=item["name"],
         slug=item["slug"],
         category=categories[item["category"]],
@@ -261,37 +259,41 @@ def _create_profile(item, categories, types, sources_by_id, created_sources):
         body=item["body"],
         created=datetime.fromisoformat(item["created"]) if item.get("created") else timezone.now(),
     )
-    profile.types.set(types[slug] for slug in item["types"])
-    for slug in item.get("former_slugs", []):
-        FormerSlug.objects.create(slug=slug, profile=profile)
-    for fact in item["facts"]:
-        Fact.objects.create(
-            profile=profile,
+    facts = [
+        Fact(
             label=FactLabel.objects.get_or_create(name=fact["label"])[0],
             value=fact["value"],
             as_of=date.fromisoformat(fact["as_of"]) if fact["as_of"] else None,
             position=fact["position"],
         )
-    for citation in item["citations"]:
-        source_id = citation["source"]
-        if source_id not in created_sources:
-            created_sources[source_id] = _source(sources_by_id[source_id])
-        Citation.objects.create(
-            profile=profile,
+        for fact in item["facts"]
+    ]
+    citations = [
+        Citation(
             key=citation["key"],
-            source=created_sources[source_id],
+            source=_source(sources_by_id[citation["source"]]),
             accessed=date.fromisoformat(citation["accessed"]) if citation["accessed"] else None,
             pinpoint=citation["pinpoint"],
         )
-    unknown = profile.rerender().unknown_keys
-    if unknown:
-        # The editors' form refuses such a save (ProfileAdmin); so does the import.
-        keys = ", ".join(f"[^{key}]" for key in unknown)
-        raise ImportRefused(
-            f"The profile “{profile.slug}” cites {keys} with no citation of that key; "
-            "nothing was imported."
+        for citation in item["citations"]
+    ]
+    try:
+        saved = save_profile(
+            profile,
+            user=user,
+            comment=comment,
+            types=[types[slug] for slug in item["types"]],
+            facts=facts,
+            citations=citations,
         )
-    return profile
+    except ValidationError as error:
+        # The editors' form refuses such a save (ProfileAdmin); so does the import.
+        raise ImportRefused(
+            f"The profile “{profile.slug}”: {' '.join(error.messages)} Nothing was imported."
+        ) from error
+    for slug in item.get("former_slugs", []):
+        FormerSlug.objects.create(slug=slug, profile=saved.profile)
+    return saved.profile
 
 
 def find_user(username):

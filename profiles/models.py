@@ -64,6 +64,14 @@ class ProfileQuerySet(models.QuerySet):
     def published(self):
         return self.filter(published=True)
 
+    def answered_slugs(self, slugs):
+        """The slugs, among these, that a profile of this queryset answers to (now or
+        formerly)."""
+        found = self.filter(Q(slug__in=slugs) | Q(former_slugs__slug__in=slugs)).values_list(
+            "slug", "former_slugs__slug"
+        )
+        return {slug for pair in found for slug in pair if slug}
+
 
 class Profile(models.Model):
     name = models.CharField(max_length=200)
@@ -136,27 +144,16 @@ class Profile(models.Model):
     def alias_list(self):
         return [line.strip() for line in self.aliases.splitlines() if line.strip()]
 
-    def rerender(self):
-        """Store the rendered HTML of the lead, body and facts, and the wiki links it makes.
+    def render(self, fact_values, citation_sources):
+        """Render the lead, body and infobox values into the stored HTML fields (not saved).
 
-        Call it after the profile, its facts and its citations are saved, inside the revision
-        that saves them: references are numbered across all three texts.
+        References are numbered across all three texts; ``citation_sources`` maps each
+        citation key to its source id. Returns the RenderedProfile, with the fact HTML and the
+        wiki links for the caller to store (profiles.services.save_profile does).
         """
-        facts = list(self.facts.all())
-        rendered = render_profile(
-            self.lead,
-            self.body,
-            [fact.value for fact in facts],
-            citation_source_map(self.citations.all()),
-        )
+        rendered = render_profile(self.lead, self.body, fact_values, citation_sources)
         self.lead_html, self.body_html = rendered.lead_html, rendered.body_html
         self.toc, self.references = rendered.toc, rendered.references
-        self.save(update_fields=["lead_html", "body_html", "toc", "references", "updated"])
-        for fact, html in zip(facts, rendered.fact_html, strict=True):
-            if fact.value_html != html:
-                fact.value_html = html
-                fact.save(update_fields=["value_html"])
-        self.replace_mentions(rendered.mentions)
         return rendered
 
     def replace_mentions(self, mentions):
@@ -337,16 +334,24 @@ class Citation(models.Model):
         return self.key
 
 
+def answered_by_a_profile(field):
+    """Q: the slug in ``field`` is a published profile's, now or formerly."""
+    return Q(**{f"{field}__in": Profile.objects.published().values("slug")}) | Q(
+        **{f"{field}__in": FormerSlug.objects.filter(profile__published=True).values("slug")}
+    )
+
+
 class MentionQuerySet(models.QuerySet):
+    def unanswered(self):
+        """Links to profiles that no published profile answers to (now or formerly)."""
+        return self.exclude(answered_by_a_profile("target_slug"))
+
     def wanted(self):
         """Profiles that published profiles link to but no published profile answers to yet,
         one row per missing slug with its name and the number of profiles linking to it."""
-        answered = Q(target_slug__in=Profile.objects.published().values("slug")) | Q(
-            target_slug__in=FormerSlug.objects.filter(profile__published=True).values("slug")
-        )
         return (
             self.filter(source__published=True)
-            .exclude(answered)
+            .exclude(answered_by_a_profile("target_slug"))
             .values("target_slug")
             .annotate(name=models.Min("target_name"), links=models.Count("source"))
             .order_by("-links", "name")
@@ -373,10 +378,6 @@ class Mention(models.Model):
 
     def __str__(self):
         return f"{self.source} -> {self.target_slug}"
-
-
-def citation_source_map(citations):
-    return {citation.key: citation.source_id for citation in citations}
 
 
 # One revision of a profile captures the whole aggregate: its facts, its citations and the

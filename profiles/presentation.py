@@ -1,12 +1,9 @@
 """What a profile page shows, built from stored HTML and rows, for the live profile or an old
 revision alike (an old revision passes the facts and citations it had)."""
 
-import html
-import re
 from dataclasses import dataclass, field
 from urllib.parse import urlencode
 
-from django.db.models import Q
 from django.urls import reverse
 from django.utils.formats import date_format
 from django.utils.html import escape
@@ -14,11 +11,8 @@ from django.utils.safestring import mark_safe
 from django.utils.timezone import localtime
 from django.utils.translation import gettext as _
 
+from profiles.markup import find_wikilinks
 from profiles.models import Profile
-
-WIKILINK_HTML_RE = re.compile(
-    r'<a href="/profiles/(?P<slug>[-a-zA-Z0-9_]+)/" class="wikilink">(?P<label>[^<]*)</a>'
-)
 
 
 @dataclass
@@ -51,44 +45,44 @@ class ProfilePage:
     unused_citations: list = field(default_factory=list)
 
 
-def missing_profile_slugs(slugs):
-    """The slugs, among these, that no published profile answers to (now or formerly)."""
-    slugs = set(slugs)
-    if not slugs:
-        return set()
-    found = (
-        Profile.objects.published()
-        .filter(Q(slug__in=slugs) | Q(former_slugs__slug__in=slugs))
-        .values_list("slug", "former_slugs__slug")
-    )
-    return slugs - {slug for pair in found for slug in pair}
+def missing_stored_links(profile):
+    """The live profile's wiki links to profiles not written yet, from its stored Mention rows:
+    {slug: name}. One query."""
+    return dict(profile.mentions.unanswered().values_list("target_slug", "target_name"))
 
 
-def mark_missing_links(html_fragments):
+def missing_text_links(profile, facts):
+    """The same for an old revision, which has no Mention rows: from the links in its texts."""
+    mentions = {}
+    for text in (profile.lead, *(fact.value for fact in facts), profile.body):
+        for slug, name in find_wikilinks(text):
+            mentions.setdefault(slug, name)
+    if not mentions:
+        return {}
+    answered = Profile.objects.published().answered_slugs(mentions)
+    return {slug: name for slug, name in mentions.items() if slug not in answered}
+
+
+def mark_missing_links(html_fragments, missing):
     """Point links to profiles that do not exist yet at the tip form, with the name filled in.
 
     Stored HTML links every [[Name]] to its profile address; whether that profile exists is
     decided here, at view time, so creating a profile never has to re-render the ones linking
-    to it.
+    to it. ``missing`` maps the missing slugs to their names.
     """
-    slugs = {m["slug"] for fragment in html_fragments for m in WIKILINK_HTML_RE.finditer(fragment)}
-    missing = missing_profile_slugs(slugs)
-    if not missing:
-        return [mark_safe(fragment) for fragment in html_fragments]
     tip_url = reverse("editorial:tip_new")
-
-    def replace(match):
-        if match["slug"] not in missing:
-            return match[0]
-        name = html.unescape(match["label"])
+    fragments = list(html_fragments)
+    for slug, name in missing.items():
+        # The link exactly as profiles.markup renders it; the fragments were sanitized when
+        # stored, and only our own links are rewritten.
+        link = f'<a href="{reverse("profiles:detail", args=[slug])}" class="wikilink">'
         href = f"{tip_url}?{urlencode({'name': name})}"
-        return (
+        missing_link = (
             f'<a href="{escape(href)}" class="wikilink wikilink-missing" rel="nofollow" '
-            f'title="No profile yet: tip us about it">{match["label"]}</a>'
+            f'title="{escape(_("No profile yet: tip us about it"))}">'
         )
-
-    # The fragments were sanitized when stored; only our own links are rewritten.
-    return [mark_safe(WIKILINK_HTML_RE.sub(replace, fragment)) for fragment in html_fragments]
+        fragments = [fragment.replace(link, missing_link) for fragment in fragments]
+    return [mark_safe(fragment) for fragment in fragments]
 
 
 def nested_toc(toc):
@@ -115,11 +109,15 @@ def reference_entries(references, citations):
     return entries
 
 
-def profile_page(profile, *, types, facts, citations):
-    """Assemble the page of a profile from its stored rendering, facts and citations."""
+def profile_page(profile, *, types, facts, citations, missing):
+    """Assemble the page of a profile from its stored rendering, facts and citations.
+
+    ``missing`` maps its links to profiles not written yet to their names:
+    missing_stored_links() for the live profile, missing_text_links() for an old revision.
+    """
     fact_html = [fact.value_html for fact in facts]
     lead_html, body_html, *fact_html = mark_missing_links(
-        [profile.lead_html, profile.body_html, *fact_html]
+        [profile.lead_html, profile.body_html, *fact_html], missing
     )
     used_keys = {m["key"] for reference in profile.references for m in reference["markers"]}
     return ProfilePage(

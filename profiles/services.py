@@ -20,7 +20,7 @@ from django.db import transaction
 from django.utils.translation import gettext as _
 
 from profiles.markup import RenderedProfile, check_markers
-from profiles.models import Profile, Source
+from profiles.models import Citation, Fact, Profile, Source
 from profiles.permissions import can_revert
 from profiles.revisions import (
     latest_revision,
@@ -111,7 +111,7 @@ def save_profile(
             check_profile(profile, facts=facts, citations=citations)
         if stored is not None and not changes(stored, profile, types, facts, citations):
             return SavedProfile(profile)
-        with reversion.create_revision():
+        with reversion.create_revision(manage_manually=True):
             reversion.set_user(user)
             reversion.set_comment(comment)
             if date_created is not None:
@@ -169,16 +169,53 @@ def citation_rows(citations):
 
 
 def write_profile(profile, stored, types, facts, citations):
+    """Render, then write the profile and its rows, and add them to the open revision.
+
+    The revision is managed by hand: each row is written once, and the aggregate is added
+    once at the end from the rows in memory (reversion would otherwise serialize and follow
+    the profile again at every save).
+    """
     if stored is not None and stored.slug != profile.slug:
         profile.remember_former_slug(stored.slug)
+    if facts is None:
+        facts = list(stored.facts.all()) if stored else []
+    if citations is None:
+        citations = list(stored.citations.select_related("source")) if stored else []
+        replace = False
+    else:
+        replace = True
+    for citation in citations:
+        citation.source = saved_source(citation.source)
+    rendered = profile.render(
+        [fact.value for fact in facts], {c.key: c.source_id for c in citations}
+    )
     profile.save()
     if types is not None:
         profile.types.set(types)
-    if facts is not None:
-        replace_facts(profile, facts)
-    if citations is not None:
+    for fact, html in zip(facts, rendered.fact_html, strict=True):
+        fact.value_html = html
+    replace_facts(profile, facts)
+    if replace:
         replace_citations(profile, citations)
-    return profile.rerender()
+    profile.replace_mentions(rendered.mentions)
+    add_aggregate_to_revision(profile, facts, citations)
+    return rendered
+
+
+def add_aggregate_to_revision(profile, facts, citations):
+    """Add the profile to the revision with the rows just written, without querying them again:
+    reversion follows the profile to its facts and citations (and each citation to its source)
+    through these prefetched lists."""
+    prefetched = getattr(profile, "_prefetched_objects_cache", {})
+    prefetched["facts"] = Fact.objects.none()
+    prefetched["facts"]._result_cache = list(facts)
+    prefetched["citations"] = Citation.objects.none()
+    prefetched["citations"]._result_cache = list(citations)
+    profile._prefetched_objects_cache = prefetched
+    try:
+        reversion.add_to_revision(profile)
+    finally:
+        del profile._prefetched_objects_cache
 
 
 def replace_facts(profile, facts):
@@ -196,7 +233,6 @@ def replace_citations(profile, citations):
     stale = [pk for pk, key in stored if new_keys.get(pk) != key]
     profile.citations.filter(pk__in=stale).delete()
     for citation in citations:
-        citation.source = saved_source(citation.source)
         citation.profile = profile
         citation.save()
 

@@ -20,7 +20,12 @@ from profiles.forms import RevertForm
 from profiles.history import paged_history, recent_entries, recent_versions
 from profiles.models import Category, FormerSlug, Mention, Profile, ProfileType, Source
 from profiles.permissions import can_revert
-from profiles.presentation import cite_this_page, profile_page
+from profiles.presentation import (
+    cite_this_page,
+    missing_stored_links,
+    missing_text_links,
+    profile_page,
+)
 from profiles.revisions import (
     has_revision,
     latest_revision,
@@ -109,6 +114,7 @@ def profile_detail(request, slug):
         types=list(profile.types.all()),
         facts=list(profile.facts.select_related("label")),
         citations=list(profile.citations.select_related("source")),
+        missing=missing_stored_links(profile),
     )
     revision = latest_revision(profile)
     context = {
@@ -220,7 +226,13 @@ def profile_revision(request, slug, revision_id):
         "profile": profile,
         "old": old,
         "page": old.profile
-        and profile_page(old.profile, types=old.types, facts=old.facts, citations=old.citations),
+        and profile_page(
+            old.profile,
+            types=old.types,
+            facts=old.facts,
+            citations=old.citations,
+            missing=missing_text_links(old.profile, old.facts),
+        ),
         "cite": cite_this_page(
             request,
             name=old.profile.name if old.profile else profile.name,

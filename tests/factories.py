@@ -145,3 +145,20 @@ def make_error_report(profile, *, message="The founding year is wrong.", **field
         message=message,
         **fields,
     )
+
+
+def rerender(profile):
+    """Re-render a profile whose rows a test changed by hand inside a revision of its own.
+
+    The application writes through profiles.services.save_profile; tests that build unusual
+    revisions row by row (swapped keys, dangling markers) finish them with this.
+    """
+    facts = list(profile.facts.all())
+    citations = list(profile.citations.all())
+    rendered = profile.render([f.value for f in facts], {c.key: c.source_id for c in citations})
+    profile.save(update_fields=["lead_html", "body_html", "toc", "references", "updated"])
+    for fact, html in zip(facts, rendered.fact_html, strict=True):
+        fact.value_html = html
+        fact.save(update_fields=["value_html"])
+    profile.replace_mentions(rendered.mentions)
+    return rendered

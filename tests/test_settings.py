@@ -39,3 +39,15 @@ def test_the_deploy_check_passes_with_no_warnings_when_production_is_configured(
     result = manage("check", "--deploy", "--fail-level", "WARNING", **PRODUCTION)
     assert result.returncode == 0, result.stdout + result.stderr
     assert "no issues" in result.stdout
+
+
+def test_a_boolean_setting_with_a_typo_refuses_to_start_and_names_the_variable():
+    result = manage("check", DJANGO_DEBUG="ture")
+    assert result.returncode != 0
+    assert "DJANGO_DEBUG is set to 'ture', which is neither true nor false" in result.stderr
+
+
+def test_booleans_are_read_in_any_case_and_as_1_or_0():
+    for value in ("TRUE", "0"):
+        result = manage("check", **{**PRODUCTION, "DJANGO_DEBUG": value})
+        assert result.returncode == 0, (value, result.stderr)

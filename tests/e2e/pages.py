@@ -19,7 +19,7 @@ from editorial.merging import normalize_text
 from editorial.services import reject_suggestion, submit_suggestion
 from profiles.models import Profile, Source
 from profiles.revisions import profile_versions
-from tests.factories import make_tip
+from tests.factories import make_tip, rerender
 
 FLAGSHIP_SLUG = demo_content.PROFILES[0]["slug"]
 SECTION = "background"  # the flagship's first ## section
@@ -121,7 +121,7 @@ def revise_flagship(profile):
         profile.lead = profile.lead.replace(FIRST_WORDS, REVISED_WORDS)
         profile.location = "Eastside, Riverton, Westmarch"
         profile.save()
-        profile.rerender()
+        rerender(profile)
     return profile_versions(profile).first().revision_id
 
 

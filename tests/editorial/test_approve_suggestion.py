@@ -20,6 +20,7 @@ from tests.factories import (
     make_source,
     make_suggestion,
     make_tip,
+    rerender,
 )
 from tests.html import parse
 
@@ -140,7 +141,7 @@ def test_approval_is_refused_when_the_text_cites_a_citation_removed_since(profil
         profile.body = profile.body.replace("[^second]", "[^first]")
         profile.save()
         profile.citations.get(key="second").delete()
-        profile.rerender()
+        rerender(profile)
     with pytest.raises(InvalidResult, match=r"\[\^second\]"):
         approve_suggestion(suggestion=suggestion, editor=editor)
     suggestion.refresh_from_db()

@@ -10,7 +10,7 @@ from profiles.diffs import snapshot_of_profile
 from profiles.models import Citation, FactLabel, Profile, Source
 from profiles.revisions import latest_revision, profile_versions
 from tests.conftest import assert_one_new_revision, make_user
-from tests.factories import make_profile, make_source
+from tests.factories import make_profile, make_source, rerender
 from tests.html import parse
 from tests.html_forms import form_data
 
@@ -265,7 +265,7 @@ def test_reverting_a_source_in_its_admin_history_changes_that_source_only(editor
         profile.save()
         source.title = "A Corrected Title"
         source.save()
-        profile.rerender()
+        rerender(profile)
 
     old_title = in_profile_revision.field_dict["title"]
     url = reverse("admin:profiles_source_revision", args=[source.pk, in_profile_revision.pk])
@@ -391,3 +391,30 @@ def test_only_editors_may_recover_a_source(client, outsider):
     assert client.get(url).status_code == 403
     assert client.post(url, {"title": "Withdrawn Grant Report", "kind": "web"}).status_code == 403
     assert not Source.objects.filter(pk=source.pk).exists()
+
+
+def test_saving_a_profile_in_the_admin_without_changing_anything_adds_no_revision(
+    editor_client,
+):
+    profile = make_profile(facts=[("Website", "https://harbor.example")])
+    url = reverse("admin:profiles_profile_change", args=[profile.pk])
+    data = form_data(parse(editor_client.get(url)).find("form", id="profile_form"))
+    before = Version.objects.get_for_object(profile).count()
+    response = editor_client.post(url, data, follow=True)
+    assert Version.objects.get_for_object(profile).count() == before
+    messages = [str(message) for message in response.context["messages"]]
+    assert messages == [f"Nothing was changed in “{profile.name}”, so no revision was added."]
+
+
+def test_the_editors_summary_becomes_the_revisions_comment(client, editor):
+    profile = make_profile()
+    client.force_login(editor)
+
+    def change(data):
+        data["location"] = ["Port Verity"]
+        data["summary"] = ["Location from the 2024 annual report."]
+
+    admin_edit(client, profile, change)
+    revision = latest_revision(profile)
+    assert revision.get_comment() == "Location from the 2024 annual report."
+    assert revision.user == editor

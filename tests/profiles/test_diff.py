@@ -9,7 +9,7 @@ from reversion.models import Version
 
 from profiles.diffs import DELETE, INSERT, ProfileSnapshot, diff_snapshots, diff_text
 from profiles.revisions import latest_revision
-from tests.factories import make_profile, make_profile_with_citations
+from tests.factories import make_profile, make_profile_with_citations, rerender
 from tests.html import parse
 
 
@@ -150,7 +150,7 @@ def edit_profile(profile, **fields):
         for name, value in fields.items():
             setattr(profile, name, value)
         profile.save()
-        profile.rerender()
+        rerender(profile)
     return latest_revision(profile).pk
 
 

@@ -216,26 +216,33 @@ def test_a_profile_citing_a_key_it_has_no_citation_for_is_refused_and_nothing_is
     path = damaged_export(tmp_path, damage)
     before = Revision.objects.count()
     with pytest.raises(
-        CommandError, match=r"“bayside-union” cites \[\^ghost\] .*nothing was imported"
+        CommandError,
+        match=r"“bayside-union”: The marker \[\^ghost\] does not match .* Nothing was imported",
     ):
         call_command("import_profiles", str(path), stdout=io.StringIO())
     assert_nothing_imported(before)
 
 
 @pytest.mark.parametrize(
-    "damage",
+    "damage, reason",
     [
-        lambda p: p["citations"].append({**p["citations"][0], "pinpoint": "p. 2"}),
-        lambda p: p.update(slug="alder-fund"),
+        (
+            lambda p: p["citations"].append({**p["citations"][0], "pinpoint": "p. 2"}),
+            "Each citation key may be used once in a profile; repeated: .* Nothing was imported",
+        ),
+        (
+            lambda p: p.update(slug="alder-fund"),
+            "database refused the export .*nothing was imported",
+        ),
     ],
     ids=["citation key twice", "slug twice"],
 )
 def test_a_file_the_database_refuses_is_refused_with_a_reason_and_nothing_is_imported(
-    public_and_private, tmp_path, damage
+    public_and_private, tmp_path, damage, reason
 ):
     path = damaged_export(tmp_path, damage)
     before = Revision.objects.count()
-    with pytest.raises(CommandError, match="database refused the export .*nothing was imported"):
+    with pytest.raises(CommandError, match=reason):
         call_command("import_profiles", str(path), stdout=io.StringIO())
     assert_nothing_imported(before)
 

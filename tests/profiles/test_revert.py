@@ -8,7 +8,7 @@ from profiles.models import Citation, Fact, FactLabel, Profile, Source
 from profiles.revisions import latest_revision, snapshot_of_revision
 from profiles.services import revert_profile
 from tests.conftest import assert_one_new_revision
-from tests.factories import make_profile, make_source
+from tests.factories import make_profile, make_source, rerender
 from tests.html import parse
 from tests.html_forms import form_data
 
@@ -20,7 +20,7 @@ def edit(profile, change, comment="Edited."):
         reversion.set_comment(comment)
         change(profile)
         profile.save()
-        profile.rerender()
+        rerender(profile)
     return latest_revision(profile)
 
 

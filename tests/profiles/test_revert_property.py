@@ -15,7 +15,7 @@ from profiles.diffs import snapshot_of_profile
 from profiles.models import Citation, Fact, FactLabel, ProfileType
 from profiles.revisions import latest_revision, load_profile_revision, snapshot_of_revision
 from profiles.services import revert_profile
-from tests.factories import make_profile, make_source
+from tests.factories import make_profile, make_source, rerender
 
 pytestmark = pytest.mark.django_db
 
@@ -146,7 +146,7 @@ def test_reverting_to_any_earlier_revision_restores_it_exactly(editor, edits, da
                 reversion.set_user(editor)
                 reversion.set_comment(f"Step {number}: {step[0]}")
                 apply(profile, step, sources, example)
-                profile.rerender()
+                rerender(profile)
             revisions.append(latest_revision(profile).pk)
 
         target = data.draw(st.sampled_from(revisions[:-1]), label="revert to")

@@ -9,7 +9,7 @@ from reversion.models import Version
 from profiles.models import Citation
 from profiles.revisions import latest_revision
 from profiles.stored_versions import migrate_stored_versions
-from tests.factories import make_profile, make_source
+from tests.factories import make_profile, make_source, rerender
 from tests.html import live_markup, parse
 
 pytestmark = pytest.mark.django_db
@@ -26,7 +26,7 @@ def rewrite_lead(profile, lead, *, citations=None):
         profile.save()
         for key, source in (citations or {}).items():
             Citation.objects.create(profile=profile, key=key, source=source)
-        profile.rerender()
+        rerender(profile)
     return latest_revision(profile)
 
 

@@ -12,7 +12,7 @@ from profiles.revisions import (
     load_profile_revision,
     snapshot_of_revision,
 )
-from tests.factories import make_profile, make_source
+from tests.factories import make_profile, make_source, rerender
 
 pytestmark = pytest.mark.django_db
 
@@ -23,7 +23,7 @@ def edit(profile, comment="Edit.", **fields):
         for name, value in fields.items():
             setattr(profile, name, value)
         profile.save()
-        profile.rerender()
+        rerender(profile)
     return latest_revision(profile)
 
 
@@ -44,7 +44,7 @@ def test_an_old_revision_keeps_its_text_facts_citations_and_source_as_they_were(
         Citation.objects.create(profile=profile, key="second", source=make_source())
         source.title = "Reading Rooms Close"
         source.save()
-        profile.rerender()
+        rerender(profile)
     old = snapshot_of_revision(profile, first)
     assert old == before
     assert old.citations[0]["source_title"] == "Reading Rooms Reopen"
@@ -89,6 +89,6 @@ def test_a_fact_label_deleted_since_is_shown_under_a_stand_in_name():
     revision = latest_revision(profile)
     with reversion.create_revision():
         Fact.objects.filter(profile=profile).delete()
-        profile.rerender()
+        rerender(profile)
     label.delete()
     assert snapshot_of_revision(profile, revision).facts == [("(deleted label)", "A heron", None)]
