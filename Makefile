@@ -5,6 +5,9 @@ BIN := $(VENV)/bin
 HOST ?= 127.0.0.1
 PORT ?= 8000
 PYTEST_ARGS ?=
+# Let Python keep its bytecode caches: with them a second test run starts in a second, not
+# seven (some environments switch them off).
+unexport PYTHONDONTWRITEBYTECODE
 
 .DEFAULT_GOAL := help
 .PHONY: help run test test-postgres e2e lint format migrations-check install install-test clean

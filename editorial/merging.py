@@ -11,6 +11,7 @@ import re
 from dataclasses import dataclass, field
 
 import merge3
+from django.utils.text import normalize_newlines
 
 # A sentence ends at . ! or ? (maybe followed by a closing quote, bracket or citation markers)
 # and the spaces after it, which stay with the sentence they follow.
@@ -62,13 +63,9 @@ def split_units(text):
     return units
 
 
-def normalize_newlines(text):
-    return (text or "").replace("\r\n", "\n").replace("\r", "\n")
-
-
 def normalize_text(text):
     """Unix newlines and no whitespace around the text, the way forms and merges compare it."""
-    return normalize_newlines(text).strip()
+    return normalize_newlines(text or "").strip()
 
 
 def merge_text(base, ours, theirs):

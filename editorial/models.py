@@ -15,9 +15,6 @@ class SuggestionQuerySet(models.QuerySet):
     def pending(self):
         return self.filter(status=Suggestion.Status.PENDING)
 
-    def for_review(self):
-        return self.select_related("profile", "reviewer")
-
 
 class Suggestion(models.Model):
     """Something the public sent: an edit, an error report or a tip for a new profile.

@@ -4,7 +4,11 @@
 (editorial.services), the admin's review desk and its template tag all ask it.
 """
 
+from functools import reduce
+from operator import or_
+
 from django.contrib.auth.models import Group, Permission
+from django.db.models import Q
 
 EDITORS_GROUP = "Editors"
 
@@ -31,12 +35,8 @@ def editors_group():
         for model in models
         for action in ("add", "change", "delete", "view")
     ] + EXTRA_PERMISSIONS
-    permissions = [
-        Permission.objects.get(content_type__app_label=app, codename=codename)
-        for app, codename in codenames
-        if Permission.objects.filter(content_type__app_label=app, codename=codename).exists()
-    ]
-    group.permissions.set(permissions)
+    wanted = reduce(or_, (Q(content_type__app_label=app, codename=code) for app, code in codenames))
+    group.permissions.set(Permission.objects.filter(wanted))
     return group
 
 

@@ -320,9 +320,3 @@ def render_profile(lead, body, fact_values, citations):
         unknown_keys=unknown_marker_keys(texts, citations),
         unused_keys=unused_citation_keys(texts, citations),
     )
-
-
-def render_contributed(text):
-    """Render a contributor's free text (a message, a note) with no markers or wiki links."""
-    env = {"citations": {}, "references": {}, "mentions": {}}
-    return render_text(text, env)

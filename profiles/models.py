@@ -100,7 +100,8 @@ class Profile(models.Model):
     created = models.DateTimeField(default=timezone.now, editable=False)
     updated = models.DateTimeField(auto_now=True)
 
-    # Derived at save by profiles.rendering so that a page view never parses Markdown.
+    # Derived at save (Profile.render, through profiles.services.save_profile) so that a page
+    # view never parses Markdown.
     lead_html = models.TextField(blank=True, editable=False)
     body_html = models.TextField(blank=True, editable=False)
     toc = models.JSONField(default=list, blank=True, editable=False)
@@ -156,15 +157,18 @@ class Profile(models.Model):
         self.toc, self.references = rendered.toc, rendered.references
         return rendered
 
-    def replace_mentions(self, mentions):
+    def replace_mentions(self, mentions, *, new=False):
+        """Store the profile's wiki links ({slug: name}) as its Mention rows."""
         mentions.pop(self.slug, None)
-        self.mentions.exclude(target_slug__in=mentions).delete()
-        existing = set(self.mentions.values_list("target_slug", flat=True))
-        Mention.objects.bulk_create(
-            Mention(source=self, target_slug=slug, target_name=name[:200])
-            for slug, name in mentions.items()
-            if slug not in existing
-        )
+        existing = set() if new else set(self.mentions.values_list("target_slug", flat=True))
+        if existing - set(mentions):
+            self.mentions.exclude(target_slug__in=mentions).delete()
+        if set(mentions) - existing:
+            Mention.objects.bulk_create(
+                Mention(source=self, target_slug=slug, target_name=name[:200])
+                for slug, name in mentions.items()
+                if slug not in existing
+            )
 
     def reference_to(self, source_id):
         """This profile's stored reference entry for a source: its number and markers."""

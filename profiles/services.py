@@ -13,6 +13,7 @@ itself (``save_source``).
 """
 
 from dataclasses import dataclass
+from functools import cached_property
 
 import reversion
 from django.core.exceptions import PermissionDenied, ValidationError
@@ -64,15 +65,16 @@ class RevertRefused(Exception):
 
 @dataclass
 class SavedProfile:
-    """What save_profile did: the revision it wrote, or None when nothing had changed."""
+    """What save_profile did: whether it wrote a revision, and the rendering it stored."""
 
     profile: Profile
-    revision: object = None
+    changed: bool = False
     rendered: RenderedProfile = None
 
-    @property
-    def changed(self):
-        return self.revision is not None
+    @cached_property
+    def revision(self):
+        """The revision written (read on demand: most writers never ask), or None."""
+        return latest_revision(self.profile) if self.changed else None
 
 
 def save_profile(
@@ -117,7 +119,7 @@ def save_profile(
             if date_created is not None:
                 reversion.set_date_created(date_created)
             rendered = write_profile(profile, stored, types, facts, citations)
-        return SavedProfile(profile, latest_revision(profile), rendered)
+        return SavedProfile(profile, changed=True, rendered=rendered)
 
 
 def check_profile(profile, *, facts, citations):
@@ -194,10 +196,10 @@ def write_profile(profile, stored, types, facts, citations):
         profile.types.set(types)
     for fact, html in zip(facts, rendered.fact_html, strict=True):
         fact.value_html = html
-    replace_facts(profile, facts)
+    replace_facts(profile, facts, new=stored is None)
     if replace:
-        replace_citations(profile, citations)
-    profile.replace_mentions(rendered.mentions)
+        replace_citations(profile, citations, new=stored is None)
+    profile.replace_mentions(rendered.mentions, new=stored is None)
     add_aggregate_to_revision(profile, facts, citations)
     return rendered
 
@@ -218,20 +220,22 @@ def add_aggregate_to_revision(profile, facts, citations):
         del profile._prefetched_objects_cache
 
 
-def replace_facts(profile, facts):
-    profile.facts.exclude(pk__in=[fact.pk for fact in facts if fact.pk]).delete()
+def replace_facts(profile, facts, *, new):
+    if not new:
+        profile.facts.exclude(pk__in=[fact.pk for fact in facts if fact.pk]).delete()
     for fact in facts:
         fact.profile = profile
         fact.save()
 
 
-def replace_citations(profile, citations):
-    # A citation whose key changed is deleted and written again, so that swapped keys never
-    # meet the unique (profile, key) constraint half-way.
-    new_keys = {citation.pk: citation.key for citation in citations if citation.pk}
-    stored = profile.citations.values_list("pk", "key")
-    stale = [pk for pk, key in stored if new_keys.get(pk) != key]
-    profile.citations.filter(pk__in=stale).delete()
+def replace_citations(profile, citations, *, new):
+    if not new:
+        # A citation whose key changed is deleted and written again, so that swapped keys
+        # never meet the unique (profile, key) constraint half-way.
+        new_keys = {citation.pk: citation.key for citation in citations if citation.pk}
+        stored = profile.citations.values_list("pk", "key")
+        stale = [pk for pk, key in stored if new_keys.get(pk) != key]
+        profile.citations.filter(pk__in=stale).delete()
     for citation in citations:
         citation.profile = profile
         citation.save()
@@ -251,10 +255,11 @@ def saved_source(source):
 
 def save_source(source, *, user, comment):
     """Save a source (a correction, a new URL, a revert) as one revision of its own."""
-    with transaction.atomic(), reversion.create_revision():
+    with transaction.atomic(), reversion.create_revision(manage_manually=True):
         reversion.set_user(user)
         reversion.set_comment(comment)
         source.save()
+        reversion.add_to_revision(source)
     return source
 
 

@@ -2,9 +2,9 @@
 
 django-reversion stores each version as the JSON that Django's serializer wrote at the time.
 Loading it through today's model silently drops fields that no longer exist and leaves renamed
-ones blank (see TOOLCHAIN.md). So a migration that renames or removes a field of a versioned
-model also rewrites its stored versions, with ``migrate_stored_versions`` in a ``RunPython``
-step::
+ones blank, and reverting writes the blank back. So a migration that renames or removes a field
+of a versioned model also rewrites its stored versions, with ``migrate_stored_versions`` in a
+``RunPython`` step::
 
     def forwards(apps, schema_editor):
         migrate_stored_versions(apps, "profiles", "profile", renamed={"summary": "lead"})

@@ -1,23 +1,30 @@
 import importlib
+from io import StringIO
 
 import pytest
 import reversion
 from django.apps import apps
 from django.contrib.auth import get_user_model
+from django.contrib.auth.models import Group
+from django.core.management import call_command
+from django.db import transaction
 from django.db.models.signals import pre_save
+from django.test import override_settings
 from reversion.models import Version
 
-from editorial.permissions import editors_group
+from editorial.permissions import EDITORS_GROUP, editors_group
+from profiles.models import Profile
 
 
 def seed_reference_data():
-    """Categories and fact labels, as the data migration creates them.
+    """Categories and fact labels, as the data migration creates them, and the Editors group.
 
     Transactional tests (live server, concurrency) empty every table when they end, and
     --reuse-db keeps that empty database for the next run, so the seed is applied again.
     """
     migration = importlib.import_module("profiles.migrations.0002_seed_categories_and_labels")
     migration.seed(apps, None)
+    editors_group()
 
 
 @pytest.fixture(scope="session")
@@ -40,9 +47,31 @@ def seeded_transactional_db(transactional_db):
     seed_reference_data()
 
 
-@pytest.fixture(autouse=True)
-def fast_password_hasher(settings):
-    settings.PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
+@pytest.fixture(scope="module")
+def demo_loaded(django_db_setup, django_db_blocker):
+    """The demo content, loaded once for a whole test module.
+
+    It stays in a transaction that is rolled back after the module's last test; each test runs
+    in a savepoint inside it (pytest-django's ``db``), so every test sees the demo as loaded.
+    Not for transactional tests, which cannot run inside it.
+    """
+    with django_db_blocker.unblock(), transaction.atomic():
+        call_command("load_demo", force=True, stdout=StringIO())
+        yield
+        transaction.set_rollback(True)
+
+
+@pytest.fixture
+def demo(demo_loaded, db):
+    """The demo's profiles, oldest first, for a test in a module that shares one demo load."""
+    return Profile.objects.order_by("pk")
+
+
+@pytest.fixture(scope="session", autouse=True)
+def fast_password_hasher():
+    """MD5 for every password the tests make, the demo's editor included."""
+    with override_settings(PASSWORD_HASHERS=["django.contrib.auth.hashers.MD5PasswordHasher"]):
+        yield
 
 
 @pytest.fixture(autouse=True)
@@ -68,7 +97,7 @@ def make_user(username, *, staff=False, editor=False):
     user.first_name = username.title()
     user.save()
     if editor:
-        user.groups.add(editors_group())
+        user.groups.add(Group.objects.get(name=EDITORS_GROUP))
     return user
 
 

@@ -7,7 +7,7 @@ from bs4 import BeautifulSoup
 
 def parse(response):
     assert response.status_code == 200, response.status_code
-    return BeautifulSoup(response.content.decode(), "html.parser")
+    return BeautifulSoup(response.content.decode(), "lxml")
 
 
 def live_markup(soup):

@@ -97,7 +97,7 @@ def test_the_ninth_submission_in_a_minute_from_one_address_gets_a_429(client, pr
         refused = send_report(client, profile, message="Mistake number 9.")
     assert refused.status_code == 429
     assert refused["Retry-After"] == "40"
-    page = BeautifulSoup(refused.content.decode(), "html.parser")
+    page = BeautifulSoup(refused.content.decode(), "lxml")
     assert "You can send again after" in page.get_text()
     assert page.find("time")["datetime"] == "2026-05-04T12:01:00+00:00"
     assert Suggestion.objects.count() == 8

@@ -1,8 +1,5 @@
-from io import StringIO
-
 import pytest
 import reversion
-from django.core.management import call_command
 from django.urls import reverse
 from reversion.models import Revision, Version
 
@@ -41,16 +38,8 @@ def replace_text(data, name, old, new):
 
 
 @pytest.fixture
-def demo_profile():
-    call_command("load_demo", force=True, stdout=StringIO())
-    return Profile.objects.get(slug=RTA)
-
-
-def test_the_demo_loader_saves_each_profile_in_one_revision_by_the_demo_editor(demo_profile):
-    for profile in Profile.objects.all():
-        [version] = Version.objects.get_for_object(profile)
-        assert version.revision.user.username == "editor"
-        assert version.revision.comment == f"Created {profile.name} (demo content)."
+def demo_profile(demo):
+    return demo.get(slug=RTA)
 
 
 def test_three_admin_edits_of_a_demo_profile_make_a_readable_history(client, demo_profile):

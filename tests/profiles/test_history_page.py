@@ -1,6 +1,8 @@
 import pytest
 import reversion
 from django.urls import reverse
+from django.utils import timezone
+from reversion.models import Revision, Version
 
 from profiles.revisions import profile_versions
 from tests.conftest import make_user
@@ -20,6 +22,28 @@ def save_revisions(profile, count, *, user=None, grow=0):
             reversion.set_comment(f"Edit {number + 1}.")
             profile.lead += "x" * grow
             profile.save()
+
+
+def copy_revisions(profile, count, *, user):
+    """``count`` more revisions of the profile as it stands, written straight into reversion's
+    tables: a long history in a fraction of the time ``count`` saves would take."""
+    latest = profile_versions(profile).first()
+    revisions = Revision.objects.bulk_create(
+        Revision(user=user, comment=f"Edit {number + 1}.", date_created=timezone.now())
+        for number in range(count)
+    )
+    Version.objects.bulk_create(
+        Version(
+            revision=revision,
+            object_id=latest.object_id,
+            content_type_id=latest.content_type_id,
+            db=latest.db,
+            format=latest.format,
+            serialized_data=latest.serialized_data,
+            object_repr=latest.object_repr,
+        )
+        for revision in revisions
+    )
 
 
 def history(client, profile, **params):
@@ -118,7 +142,7 @@ def test_the_history_page_query_count_does_not_grow_with_revisions(
     client, django_assert_num_queries, revision_count
 ):
     profile = make_profile()
-    save_revisions(profile, revision_count - 1, user=make_user("ruth"))
+    copy_revisions(profile, revision_count - 1, user=make_user("ruth"))
     # the profile, the count of revisions, one page of them with their users (and the one
     # before the page, for its size change)
     with django_assert_num_queries(3):

@@ -32,7 +32,7 @@ def test_the_search_box_is_in_the_header_of_every_page(client, url, status):
     make_profile("Harbor Literacy Fund")
     response = client.get(url)
     assert response.status_code == status
-    soup = BeautifulSoup(response.content.decode(), "html.parser")
+    soup = BeautifulSoup(response.content.decode(), "lxml")
     form = soup.select_one("header form[role=search]")
     assert form["action"] == reverse("profiles:search")
     field = form.find("input", attrs={"name": "q"})

@@ -7,11 +7,9 @@ same first result as PostgreSQL for names and body phrases on the demo content. 
 skipped: each database asserts what it promises.
 """
 
-import io
 import random
 
 import pytest
-from django.core.management import call_command
 from django.db import connection
 
 from bench.generate_profiles import generate, queries_for
@@ -41,12 +39,6 @@ DEMO_PHRASES = {
 def first_result(query):
     page = search_profiles(query, filters=ProfileFilters()).page_obj
     return page.object_list[0].slug if page.object_list else None
-
-
-@pytest.fixture
-def demo(db):
-    call_command("load_demo", force=True, stdout=io.StringIO())
-    return list(Profile.objects.published())
 
 
 def test_every_demo_profile_comes_first_for_its_exact_name(demo):

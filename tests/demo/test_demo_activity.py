@@ -8,7 +8,8 @@ from editorial.models import Suggestion
 from editorial.services import approve_suggestion
 from profiles.models import Profile
 
-pytestmark = pytest.mark.django_db
+# The demo content is loaded once for the module; each test adds the activity to it.
+pytestmark = pytest.mark.usefixtures("demo")
 
 
 def load_demo_with_activity():
