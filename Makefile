@@ -46,13 +46,18 @@ node_modules/.package-lock.json: package-lock.json
 e2e: install-test node_modules/.package-lock.json ## Browser, accessibility and HTML checks (Chromium, Java).
 	$(BIN)/python -m pytest -m e2e $(PYTEST_ARGS)
 
-lint: install-test ## Check the code with ruff.
+# djhtml guesses the indent of each file from its lines; a new file would get four spaces.
+DJHTML := $(BIN)/djhtml --tabwidth 2
+
+lint: install-test ## Check the code with ruff and the templates' indentation with djhtml.
 	$(BIN)/ruff check .
 	$(BIN)/ruff format --check .
+	$(DJHTML) --check templates
 
-format: install-test ## Format the code with ruff.
+format: install-test ## Format the code with ruff and the templates with djhtml.
 	$(BIN)/ruff check --fix .
 	$(BIN)/ruff format .
+	$(DJHTML) templates
 
 migrations-check: install ## Fail if the models have changes without migrations.
 	$(BIN)/python manage.py makemigrations --check --dry-run
