@@ -14,6 +14,7 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST, require_safe
 
 from profiles.access import can_see_drafts, get_profile_or_moved
+from profiles.connections import relationships_of
 from profiles.diffs import diff_snapshots, empty_snapshot, snapshot_of_profile
 from profiles.filters import ProfileFilters, facet_counts, page_number
 from profiles.forms import RevertForm
@@ -114,6 +115,7 @@ def profile_detail(request, slug):
         types=list(profile.types.all()),
         facts=list(profile.facts.select_related("label")),
         citations=list(profile.citations.select_related("source")),
+        relationships=list(relationships_of(profile)),
         missing=missing_stored_links(profile),
     )
     revision = latest_revision(profile)
@@ -231,6 +233,7 @@ def profile_revision(request, slug, revision_id):
             types=old.types,
             facts=old.facts,
             citations=old.citations,
+            relationships=old.relationships,
             missing=missing_text_links(old.profile, old.facts),
         ),
         "cite": cite_this_page(
