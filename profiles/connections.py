@@ -98,6 +98,14 @@ class ConnectionGroup:
     def count(self):
         return len(self.connections)
 
+    @property
+    def has_roles(self):
+        return any(c.role for c in self.connections)
+
+    @property
+    def has_amounts(self):
+        return any(c.relationship.amount is not None for c in self.connections)
+
 
 def connection_groups(profile, relationships):
     """The shown connections as groups, each row with its markers' numbers and anchors, read

@@ -12,8 +12,11 @@ from django.utils.timezone import localtime
 from django.utils.translation import gettext as _
 
 from profiles.connections import connection_groups
+from profiles.ego_network import ego_network_svg
 from profiles.markup import find_wikilinks
 from profiles.models import Profile
+
+USE = ("pinpoint", "accessed")  # what may differ from one use of a source to the next
 
 
 @dataclass
@@ -34,6 +37,26 @@ class ReferenceEntry:
         """The first use: what the entry says when every use reads alike."""
         return self.markers[0]["use"]
 
+    @property
+    def pinpoint(self):
+        """The pinpoint every use shares, for the entry itself ("" when they differ)."""
+        return self.shared("pinpoint") or ""
+
+    @property
+    def accessed(self):
+        """The accessed date every use shares, for the entry itself (None when they differ)."""
+        return self.shared("accessed")
+
+    @property
+    def uses_differ(self):
+        """Whether the back-links carry each use's own pinpoint or accessed date, as
+        Wikipedia's {{rp}} does."""
+        return any(len({getattr(m["use"], name) for m in self.markers}) > 1 for name in USE)
+
+    def shared(self, name):
+        values = {getattr(marker["use"], name) for marker in self.markers}
+        return values.pop() if len(values) == 1 else None
+
 
 @dataclass
 class InfoboxRow:
@@ -53,6 +76,7 @@ class ProfilePage:
     references: list = field(default_factory=list)
     unused_citations: list = field(default_factory=list)
     connections: list = field(default_factory=list)  # profiles.connections.ConnectionGroup
+    connections_svg: str = ""
 
 
 def missing_stored_links(profile):
@@ -152,6 +176,8 @@ def profile_page(profile, *, types, facts, citations, relationships=(), missing)
         references=reference_entries(profile.references, citations, relationships),
         unused_citations=[c.key for c in citations if c.key not in used_keys],
         connections=groups,
+        # Escaped by ego_network_svg, which writes only numbers and escaped names.
+        connections_svg=mark_safe(ego_network_svg(profile, groups)) if groups else "",
     )
 
 

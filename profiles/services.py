@@ -440,9 +440,10 @@ def restore_problems(old):
         problems.append(_("Its category has since been deleted."))
     if any(fact.label.pk is None for fact in old.facts):
         problems.append(_("An infobox label it uses has since been deleted."))
-    source_ids = {citation.source_id for citation in old.citations}
+    uses = [*old.citations, *(c for r in old.relationships for c in r.citations.all())]
+    source_ids = {citation.source_id for citation in uses}
     existing = set(Source.objects.filter(pk__in=source_ids).values_list("pk", flat=True))
-    deleted = sorted({c.source.title for c in old.citations if c.source_id not in existing})
+    deleted = sorted({c.source.title for c in uses if c.source_id not in existing})
     if deleted:
         problems.append(
             _("It cites sources that have since been deleted: %(titles)s.")
@@ -465,8 +466,9 @@ def fresh_row(stored):
 def restore_profile(old, live, *, user, comment, base_revision_id=UNCHECKED):
     """Save the profile's own rows as the revision stored them, as a new revision.
 
-    Facts and citations the revision did not have are deleted; the ones it had come back with
-    their ids. Sources are never written.
+    Facts, citations and connections the revision did not have are deleted; the ones it had
+    come back with their ids (a connection only while the profile at its other end exists, and
+    that profile's page changes in the same revision). Sources are never written.
     """
     problems = restore_problems(old)
     if problems:
@@ -476,17 +478,55 @@ def restore_profile(old, live, *, user, comment, base_revision_id=UNCHECKED):
     for model_field in Profile._meta.concrete_fields:
         if not model_field.primary_key and model_field.name != "updated":
             setattr(profile, model_field.attname, getattr(stored, model_field.attname))
-    return save_profile(
-        profile,
-        user=user,
-        comment=comment,
-        types=old.types,
-        facts=[fresh_row(fact) for fact in old.facts],
-        citations=[fresh_row(citation) for citation in old.citations],
-        base_revision_id=base_revision_id,
-        # A revision is brought back as it was, even one saved before markers were checked.
-        check=False,
-    )
+    with transaction.atomic(), reversion.create_revision(manage_manually=True):
+        reversion.set_user(user)
+        reversion.set_comment(comment)
+        saved = save_profile(
+            profile,
+            user=user,
+            comment=comment,
+            types=old.types,
+            facts=[fresh_row(fact) for fact in old.facts],
+            citations=[fresh_row(citation) for citation in old.citations],
+            base_revision_id=base_revision_id,
+            # A revision is brought back as it was, even one saved before markers were checked.
+            check=False,
+        )
+        others = restore_relationships(saved.profile, old.relationships)
+        if others is None:
+            return saved
+        rendered = rerender(saved.profile)
+        for other in Profile.objects.filter(pk__in=others):
+            rerender(other)
+    return SavedProfile(saved.profile, changed=True, rendered=rendered)
+
+
+def restore_relationships(profile, stored):
+    """Write the profile's connections as a revision stored them. Returns the ids of the
+    profiles at their other ends whose pages change, or None when nothing changed."""
+    current = {r.pk: r for r in relationships_of(profile)}
+    ends = {r.subject_id for r in stored} | {r.object_id for r in stored}
+    existing = set(Profile.objects.filter(pk__in=ends).values_list("pk", flat=True))
+    stored = {r.pk: r for r in stored if {r.subject_id, r.object_id} <= existing | {profile.pk}}
+    touched = set()
+    for pk, relationship in current.items():
+        if pk not in stored:
+            touched |= {relationship.subject_id, relationship.object_id}
+            relationship.delete()
+    for pk, relationship in stored.items():
+        citations = list(relationship.citations.all())
+        now = current.get(pk)
+        if now is not None and relationship_rows(now, now.citations.all()) == relationship_rows(
+            relationship, citations
+        ):
+            continue
+        touched |= {relationship.subject_id, relationship.object_id}
+        fresh_row(relationship).save()
+        Relationship(pk=pk).citations.exclude(pk__in=[c.pk for c in citations]).delete()
+        for citation in citations:
+            fresh_row(citation).save()
+    touched.discard(profile.pk)
+    return touched if touched or set(current) != set(stored) else None
 
 
 def revert_profile(profile, revision_id, *, user, seen_revision_id=None):
