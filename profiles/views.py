@@ -61,6 +61,11 @@ def profile_browse(request):
     category, profile_type = facets.selected("categories"), facets.selected("types")
     if (filters.category and not category) or (filters.type and not profile_type):
         raise Http404(_("There is no such category or type."))
+    connected_to = None
+    if filters.connected_to:
+        connected_to = Profile.objects.published().filter(slug=filters.connected_to).first()
+        if connected_to is None:
+            raise Http404(_("There is no such profile."))
     profiles = filters.apply(Profile.objects.published()).select_related("category")
     profiles = profiles.only("name", "slug", "location", "category")
     paginator = Paginator(profiles.order_by("name", "pk"), settings.PROFILES_PER_PAGE)
@@ -73,6 +78,7 @@ def profile_browse(request):
         "facets": facets,
         "category": category,
         "profile_type": profile_type,
+        "connected_to": connected_to,
     }
     return render(request, "profiles/profile_browse.html", context)
 

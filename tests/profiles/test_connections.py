@@ -1,10 +1,13 @@
 """Connections: typed, dated, cited relationships shown on both profiles, with history."""
 
+import json
 from datetime import date
 from decimal import Decimal
+from io import StringIO
 
 import pytest
 from django.core.exceptions import ValidationError
+from django.core.management import call_command
 from django.urls import reverse
 from reversion.models import Version
 
@@ -247,3 +250,91 @@ def test_the_picture_of_the_connections_is_an_svg_image_with_a_title(client, fun
     assert svg["role"] == "img"
     assert text_of(svg.select_one("title")) == "Harbor Literacy Fund and its 1 connection"
     assert not svg.select("script, foreignObject, a")
+
+
+def test_the_api_gives_each_profile_its_connections_and_lists_them_by_type(
+    client, funder_and_grantee
+):
+    funder, grantee = funder_and_grantee
+    make_relationship(funder, grantee, "funded", start="2023-04", amount=Decimal("25000.00"))
+    data = client.get(reverse("api:profile", args=[grantee.slug])).json()
+    [connection] = data["relationships"]
+    assert connection["type"] == "funded"
+    assert connection["label"] == "Funded by"
+    assert connection["other"]["slug"] == funder.slug
+    assert (connection["start"], connection["end"], connection["amount"]) == (
+        "2023-04",
+        None,
+        "25000.00",
+    )
+    assert connection["citations"][0]["source"]["title"]
+    other_side = client.get(reverse("api:profile", args=[funder.slug])).json()
+    assert other_side["relationships"][0]["label"] == "Funded"
+
+    listed = client.get(reverse("api:relationships"), {"type": "funded"}).json()
+    assert listed["count"] == 1
+    assert listed["results"][0]["subject"]["slug"] == funder.slug
+    assert client.get(reverse("api:relationships"), {"type": "board-member"}).json()["count"] == 0
+    assert client.get(reverse("api:relationships"), {"type": "nonsense"}).status_code == 400
+
+
+def test_the_json_ld_names_the_funder_and_a_board_members_role(client):
+    org = make_profile("Harbor Literacy Fund")
+    person = make_profile("Jordan Vale", category="person")
+    funder = make_profile("Alder Falls Civic Fund")
+    make_relationship(funder, org, "funded")
+    make_relationship(person, org, "board-member", role="Treasurer", start="2019")
+    page = parse(client.get(org.get_absolute_url()))
+    data = json.loads(page.select_one('script[type="application/ld+json"]').string)
+    assert data["funder"] == [
+        {
+            "@type": "Organization",
+            "name": "Alder Falls Civic Fund",
+            "url": f"http://testserver{funder.get_absolute_url()}",
+        }
+    ]
+    [member] = data["member"]
+    assert member["@type"] == "Role" and member["roleName"] == "Treasurer"
+    assert member["startDate"] == "2019"
+    assert member["member"]["name"] == "Jordan Vale"
+
+
+def test_an_export_carries_the_connections_and_an_import_brings_them_back(
+    tmp_path, editor, funder_and_grantee
+):
+    funder, grantee = funder_and_grantee
+    make_relationship(
+        funder, grantee, "funded", role="Lead funder", start="2021", amount=Decimal("500")
+    )
+    path = tmp_path / "export.json"
+    call_command("export_profiles", "--format", "json", "--output", str(path), stdout=StringIO())
+    exported = json.loads(path.read_text())
+    assert exported["relationships"][0]["type"] == "funded"
+    Relationship.objects.all().delete()
+    for profile in funder_and_grantee:
+        profile.delete()
+    call_command("import_profiles", str(path), "--user", editor.username, stdout=StringIO())
+    imported = Relationship.objects.get()
+    assert (imported.subject.slug, imported.object.slug) == (funder.slug, grantee.slug)
+    assert (imported.role, imported.amount, imported.start_precision) == (
+        "Lead funder",
+        Decimal("500.00"),
+        "year",
+    )
+    assert imported.citations.count() == 1
+
+
+def test_browse_and_search_list_the_profiles_connected_to_a_profile(client, funder_and_grantee):
+    funder, grantee = funder_and_grantee
+    make_relationship(funder, grantee, "funded")
+    make_profile("Unrelated Rowing Club")
+    page = parse(client.get(reverse("profiles:browse"), {"connected_to": grantee.slug}))
+    assert [text_of(a) for a in page.select(".browse-list a")] == ["Alder Falls Civic Fund"]
+    assert "Connected to Harbor Literacy Fund" in text_of(page.select_one(".browse-connected-to"))
+    found = parse(client.get(reverse("profiles:search"), {"connected_to": funder.slug}))
+    assert [text_of(a) for a in found.select(".search-results h2 a, .search-result a")][:1] == [
+        "Harbor Literacy Fund"
+    ]
+    assert client.get(reverse("profiles:browse"), {"connected_to": "nobody"}).status_code == 404
+    api = client.get(reverse("api:profiles"), {"connected_to": grantee.slug}).json()
+    assert [row["slug"] for row in api["results"]] == [funder.slug]
