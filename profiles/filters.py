@@ -78,11 +78,7 @@ class ProfileFilters:
     def items(self, **changes):
         """The filters as query parameters in canonical order, empty ones left out."""
         values = {**self.__dict__, **changes}
-        return [
-            (name, values[name])
-            for name in FILTERS
-            if values[name]
-        ]
+        return [(name, values[name]) for name in FILTERS if values[name]]
 
     def query_string(self, page=1, **changes):
         items = self.items(**changes)
@@ -159,8 +155,5 @@ def facet_counts(filters):
         letters=choices(
             "letter", [(letter, letter, initials.get(letter, 0)) for letter in LETTERS]
         ),
-        clear={
-            facet: filters.query_string(**{facet: ""})
-            for facet in FILTERS
-        },
+        clear={facet: filters.query_string(**{facet: ""}) for facet in FILTERS},
     )

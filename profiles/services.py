@@ -378,31 +378,44 @@ def save_relationship(relationship, *, user, comment, citations):
     created, or the stored one with its URL reused). Raises ValidationError for a connection
     that cannot be (see check_relationship). A save that changes nothing writes nothing.
     """
-    check_relationship(relationship, citations)
+    changed = save_relationships([(relationship, citations)], user=user, comment=comment)
+    return SavedRelationship(relationship, changed=bool(changed))
+
+
+def save_relationships(connections, *, user, comment):
+    """Add or change several connections, each given with its citations, as one revision of
+    every profile they join (an import, the demo). Returns the connections it changed."""
+    for relationship, citations in connections:
+        check_relationship(relationship, citations)
     with transaction.atomic():
-        ends = {relationship.subject_id, relationship.object_id}
-        stored = None
-        if relationship.pk:
-            stored = Relationship.objects.get(pk=relationship.pk)
-            ends |= {stored.subject_id, stored.object_id}
+        ends, changed = set(), []
+        for relationship, citations in connections:
+            stored = Relationship.objects.filter(pk=relationship.pk).first()
+            if stored is not None and relationship_rows(
+                stored, stored.citations.all()
+            ) == relationship_rows(relationship, citations):
+                continue
+            changed.append((relationship, citations))
+            ends |= {relationship.subject_id, relationship.object_id}
+            if stored is not None:
+                ends |= {stored.subject_id, stored.object_id}
+        if not changed:
+            return []
         profiles = list(Profile.objects.select_for_update().filter(pk__in=ends).order_by("pk"))
-        if stored is not None and relationship_rows(stored, stored.citations.all()) == (
-            relationship_rows(relationship, citations)
-        ):
-            return SavedRelationship(relationship)
         with reversion.create_revision(manage_manually=True):
             reversion.set_user(user)
             reversion.set_comment(comment)
-            relationship.save()
-            kept = [c.pk for c in citations if c.pk]
-            relationship.citations.exclude(pk__in=kept).delete()
-            for citation in citations:
-                citation.source = saved_source(citation.source)
-                citation.relationship = relationship
-                citation.save()
+            for relationship, citations in changed:
+                relationship.save()
+                kept = [c.pk for c in citations if c.pk]
+                relationship.citations.exclude(pk__in=kept).delete()
+                for citation in citations:
+                    citation.source = saved_source(citation.source)
+                    citation.relationship = relationship
+                    citation.save()
             for profile in profiles:
                 rerender(profile)
-    return SavedRelationship(relationship, changed=True)
+    return [relationship for relationship, _ in changed]
 
 
 def delete_relationship(relationship, *, user, comment):
