@@ -143,7 +143,7 @@ def date_range(relationship):
     if start:
         if relationship.is_current:
             return _("since %(start)s") % {"start": start}
-        return _("from %(start)s") % {"start": start}
+        return start  # something that happened then: a grant, a statement
     if end:
         return _("until %(end)s") % {"end": end}
     return ""

@@ -18,7 +18,7 @@ from django.utils.translation import ngettext
 # Colours readable on white and on the dark theme's card colour, and distinct for the common
 # colour-vision deficiencies (Okabe & Ito's palette, darkened where it was too light on white).
 PALETTE = ["#0072B2", "#D55E00", "#009E73", "#CC79A7", "#8a6d00", "#56B4E9", "#444444"]
-WIDTH = 640
+WIDTH = 760
 LABEL_LIMIT = 40  # beyond this many nodes the labels would overlap: names are in the tooltips
 
 
@@ -39,9 +39,9 @@ def ego_network_svg(profile, groups, *, title_id="connections-picture-title"):
     colours = group_colours(groups)
     count = len(connections)
     labelled = count <= LABEL_LIMIT
-    radius = 120 + min(count, 60) * 2.5
+    radius = 90 + min(count, 60) * 3
     legend_height = 22 * len(colours) + 10
-    size = int(2 * radius + (260 if labelled else 60))
+    size = int(2 * radius + 70)
     centre_x, centre_y = WIDTH / 2, size / 2
     height = size + legend_height
     parts = [

@@ -107,7 +107,8 @@ def demo_relationship(data, accessed):
         start_precision=start_precision,
         end_date=end_date,
         end_precision=end_precision,
-        is_current=not end_date,
+        # A grant, a statement, a founding happened once; a post lasts until it ends.
+        is_current=not end_date and type_slug not in {"funded", "co-signed", "founder-of"},
         amount=Decimal(amount) if amount else None,
     )
     citations = [
