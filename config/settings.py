@@ -36,6 +36,40 @@ def env_list(name, default=""):
     return [item.strip() for item in os.environ.get(name, default).split(",") if item.strip()]
 
 
+# Licences an operator can name by their SPDX id alone: (short name, address).
+KNOWN_CONTENT_LICENSES = {
+    "CC-BY-SA-4.0": ("CC BY-SA 4.0", "https://creativecommons.org/licenses/by-sa/4.0/"),
+    "CC-BY-4.0": ("CC BY 4.0", "https://creativecommons.org/licenses/by/4.0/"),
+    "CC0-1.0": ("CC0 1.0", "https://creativecommons.org/publicdomain/zero/1.0/"),
+    "ODbL-1.0": ("ODbL 1.0", "https://opendatacommons.org/licenses/odbl/1-0/"),
+}
+
+
+def env_content_license():
+    """The content licence: SOURCEBOOK_CONTENT_LICENSE names a known one by its SPDX id
+    (default CC-BY-SA-4.0); SOURCEBOOK_CONTENT_LICENSE_NAME and _URL together state any other.
+    A licence the site cannot name and link is refused at start-up rather than shown wrong."""
+    license_id = os.environ.get("SOURCEBOOK_CONTENT_LICENSE", "").strip()
+    name = os.environ.get("SOURCEBOOK_CONTENT_LICENSE_NAME", "").strip()
+    url = os.environ.get("SOURCEBOOK_CONTENT_LICENSE_URL", "").strip()
+    if name or url:
+        if not (name and url.startswith(("https://", "http://"))):
+            raise ImproperlyConfigured(
+                "SOURCEBOOK_CONTENT_LICENSE_NAME and SOURCEBOOK_CONTENT_LICENSE_URL go together: "
+                "set both, the address starting with https://, or neither."
+            )
+        return {"id": license_id, "name": name, "url": url}
+    license_id = license_id or "CC-BY-SA-4.0"
+    if license_id not in KNOWN_CONTENT_LICENSES:
+        raise ImproperlyConfigured(
+            f"SOURCEBOOK_CONTENT_LICENSE is set to {license_id!r}, which Sourcebook does not "
+            f"know. Use one of {', '.join(KNOWN_CONTENT_LICENSES)}, or state another licence "
+            "with SOURCEBOOK_CONTENT_LICENSE_NAME and SOURCEBOOK_CONTENT_LICENSE_URL."
+        )
+    name, url = KNOWN_CONTENT_LICENSES[license_id]
+    return {"id": license_id, "name": name, "url": url}
+
+
 DEBUG = env_bool("DJANGO_DEBUG", True)
 
 SECRET_KEY = os.environ.get("DJANGO_SECRET_KEY", "")
@@ -237,3 +271,8 @@ EDITORIAL_ADDRESS_SALT = os.environ.get("SOURCEBOOK_ADDRESS_SALT", "")
 EDITORIAL_MIN_FILL_SECONDS = 3  # sent faster than this, a form is quarantined as spam
 EDITORIAL_MAX_TEXT_CHARS = 100_000
 EDITORIAL_MAX_LINKS = 10  # new links one suggestion may add
+
+# The licence of the profiles' text and data: the footer, the API, the exports and /data/.
+CONTENT_LICENSE = env_content_license()
+# Where build_data_dump writes the full export that /data/ offers (profiles.dumps).
+DATA_DUMP_DIR = Path(os.environ.get("SOURCEBOOK_DATA_DIR", VAR_DIR / "data"))

@@ -16,8 +16,10 @@ from rest_framework.response import Response
 from rest_framework.views import exception_handler
 
 from profiles.access import find_profile
+from profiles.changes import BadSince, attach_profiles, changed_revisions, parse_since
 from profiles.connections import relationships_of
 from profiles.filters import ProfileFilters
+from profiles.licensing import content_license
 from profiles.models import (
     Category,
     Citation,
@@ -31,6 +33,7 @@ from profiles.models import (
 )
 from profiles.revisions import latest_revision_id, profile_versions
 from profiles.serializers import (
+    ChangeSerializer,
     ProfileDetailSerializer,
     ProfileSummarySerializer,
     RelationshipSerializer,
@@ -53,6 +56,14 @@ class Pagination(PageNumberPagination):
     def get_page_number(self, request, paginator):
         self.page_number = str(super().get_page_number(request, paginator))[:20]
         return self.page_number
+
+    def get_paginated_response(self, data):
+        """count, next, previous, the content licence, then the page's results."""
+        response = super().get_paginated_response(data)
+        results = response.data.pop("results")
+        response.data["license"] = content_license().as_data()
+        response.data["results"] = results
+        return response
 
 
 def paginated(request, queryset, serializer_class):
@@ -140,6 +151,20 @@ def profile_revisions(request, slug):
 
 
 @api_view(["GET"])
+def changes(request):
+    """Anyone may list the revisions of published profiles made after ?since= (a revision id
+    or an ISO 8601 date), oldest first: what a mirror needs after the export at /data/."""
+    try:
+        since = parse_since(request.query_params.get("since"))
+    except BadSince as error:
+        raise ValidationError({"since": [str(error)]}) from None
+    pagination = Pagination()
+    page = attach_profiles(pagination.paginate_queryset(changed_revisions(since), request))
+    data = ChangeSerializer(page, many=True, context={"request": request}).data
+    return pagination.get_paginated_response(data)
+
+
+@api_view(["GET"])
 def relationship_list(request):
     """Anyone may list the connections between published profiles, filtered by ?type=."""
     relationships = (
@@ -181,6 +206,7 @@ urlpatterns = [
     path("profiles/<slug:slug>/", profile_detail, name="profile"),
     path("profiles/<slug:slug>/revisions/", profile_revisions, name="profile-revisions"),
     path("relationships/", relationship_list, name="relationships"),
+    path("changes/", changes, name="changes"),
     path("sources/<int:pk>/", source_detail, name="source"),
     re_path(r"^(?P<path>.*)$", not_found),
 ]

@@ -16,6 +16,7 @@ from django.db import DataError, IntegrityError, transaction
 from django.db.models import Prefetch
 from django.utils import timezone
 
+from profiles.licensing import content_license
 from profiles.models import (
     Category,
     Citation,
@@ -79,6 +80,9 @@ CSV_COLUMNS = [
     "sources",
     "created",
     "updated",
+    # Every row names the content licence's address: the file stays one plain table that any
+    # CSV reader takes, and a row copied out of it still says under what terms it may be used.
+    "license",
 ]
 
 
@@ -124,6 +128,7 @@ def export_data():
         "format": FORMAT,
         "version": VERSION,
         "exported_at": timezone.now().isoformat(),
+        "license": content_license().as_data(),
         "categories": [
             {
                 "slug": c.slug,
@@ -206,6 +211,7 @@ def write_csv(stream):
     """One row per published profile, for spreadsheets: facts and source URLs one a line."""
     writer = csv.writer(stream)
     writer.writerow(CSV_COLUMNS)
+    license_url = content_license().url
     for profile in public_profiles():
         writer.writerow(
             [
@@ -221,6 +227,7 @@ def write_csv(stream):
                 "\n".join(c.source.url or c.source.title for c in profile.citations.all()),
                 iso(profile.created),
                 iso(profile.updated),
+                license_url,
             ]
         )
 

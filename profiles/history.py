@@ -14,7 +14,7 @@ from django.db.models.functions import Cast
 from reversion.models import Version
 
 from profiles.models import Profile, text_size
-from profiles.revisions import display_name, profile_versions
+from profiles.revisions import SITE_AUTHOR, display_name, profile_versions
 from profiles.stored_versions import fields_of, stored_fields
 
 
@@ -136,3 +136,23 @@ def recent_entries(versions):
         )
         for version in versions
     ]
+
+
+@dataclass(frozen=True)
+class PublicDetails:
+    """What anyone may see of who made a revision and why."""
+
+    user: str | None  # the display name; None for a revision made by the site itself
+    comment: str
+
+    @property
+    def who(self):
+        return self.user or SITE_AUTHOR
+
+
+def public_details(revision):
+    """Who made the revision and its comment, as the public may see them: the one place the
+    changes feed for mirrors (/api/changes/) and the follow digests read them from, so that
+    hiding a revision's comment or contributor (redaction) takes effect in both."""
+    user = display_name(revision.user) if revision.user_id else None
+    return PublicDetails(user=user, comment=revision.get_comment())

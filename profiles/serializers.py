@@ -3,9 +3,12 @@
 Only what a reader may see: no editors' notes on sources, nothing from suggestions.
 """
 
+from django.urls import reverse
 from rest_framework import serializers
 
 from profiles.connections import shown_in_order
+from profiles.history import public_details
+from profiles.licensing import content_license
 from profiles.models import (
     Category,
     Citation,
@@ -203,6 +206,7 @@ class ProfileDetailSerializer(ProfileSummarySerializer):
     citations = CitationSerializer(many=True)
     relationships = serializers.SerializerMethodField()
     current_revision = serializers.IntegerField(source="current_revision_id", allow_null=True)
+    license = serializers.SerializerMethodField()
 
     class Meta(ProfileSummarySerializer.Meta):
         fields = ProfileSummarySerializer.Meta.fields + [
@@ -217,7 +221,11 @@ class ProfileDetailSerializer(ProfileSummarySerializer):
             "facts",
             "citations",
             "relationships",
+            "license",
         ]
+
+    def get_license(self, profile):
+        return content_license().as_data()
 
     def get_relationships(self, profile):
         """Its connections to published profiles, in the order its page shows them."""
@@ -239,3 +247,34 @@ class RevisionSerializer(serializers.Serializer):
         if user is None:
             return None
         return user.get_full_name() or user.get_username()
+
+
+class ChangeSerializer(serializers.Serializer):
+    """One revision for mirrors (/api/changes/): when, by whom, why, and the published
+    profiles it saved, each with the permanent link to it as that revision left it."""
+
+    id = serializers.IntegerField(source="pk")
+    date = serializers.DateTimeField(source="date_created")
+    user = serializers.SerializerMethodField()
+    comment = serializers.SerializerMethodField()
+    profiles = serializers.SerializerMethodField()
+
+    def get_user(self, revision):
+        return public_details(revision).user
+
+    def get_comment(self, revision):
+        return public_details(revision).comment
+
+    def get_profiles(self, revision):
+        request = self.context["request"]
+        return [
+            {
+                "slug": profile.slug,
+                "name": profile.name,
+                "api_url": request.build_absolute_uri(reverse("api:profile", args=[profile.slug])),
+                "revision_url": request.build_absolute_uri(
+                    reverse("profiles:revision", args=[profile.slug, revision.pk])
+                ),
+            }
+            for profile in revision.profiles
+        ]

@@ -30,6 +30,8 @@ urlpatterns = [
     path("sources/<int:pk>/", views.source_detail, name="source"),
     path("wanted/", views.wanted_profiles, name="wanted"),
     path("search/", views.search_results, name="search"),
+    path("data/", views.open_data, name="data"),
+    path("data/sourcebook-profiles.json.gz", views.data_dump_file, name="data_dump"),
     path("robots.txt", views.robots_txt, name="robots"),
     path(
         "sitemap.xml",

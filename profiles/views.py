@@ -7,18 +7,22 @@ from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied
 from django.core.paginator import Paginator
 from django.db.models import Count, Q
-from django.http import Http404
+from django.http import FileResponse, Http404
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
+from django.utils.cache import get_conditional_response
+from django.utils.http import http_date
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST, require_safe
 
 from profiles.access import can_see_drafts, get_profile_or_moved
 from profiles.connections import relationships_of
 from profiles.diffs import diff_snapshots, empty_snapshot, snapshot_of_profile
+from profiles.dumps import latest_data_dump
 from profiles.filters import ProfileFilters, facet_counts, page_number
 from profiles.forms import RevertForm
 from profiles.history import paged_history, recent_entries, recent_versions
+from profiles.licensing import content_license
 from profiles.models import Category, FormerSlug, Mention, Profile, ProfileType, Source
 from profiles.permissions import can_revert
 from profiles.presentation import (
@@ -186,6 +190,37 @@ def robots_txt(request):
     sitemap_url = request.build_absolute_uri(reverse("profiles:sitemap"))
     context = {"sitemap_url": sitemap_url}
     return render(request, "robots.txt", context, content_type="text/plain; charset=utf-8")
+
+
+# Open data ----------------------------------------------------------------------------------
+
+
+@require_safe
+def open_data(request):
+    """Anyone may see the licence and download the latest full export."""
+    context = {"dump": latest_data_dump(), "license": content_license()}
+    return render(request, "profiles/open_data.html", context)
+
+
+@require_safe
+def data_dump_file(request):
+    """Anyone may download the latest full export, as the last build_data_dump wrote it."""
+    dump = latest_data_dump()
+    if dump is None:
+        raise Http404(_("No export has been built yet."))
+    etag, last_modified = f'"{dump.sha256}"', int(dump.built_at.timestamp())
+    response = get_conditional_response(request, etag=etag, last_modified=last_modified)
+    if response is None:
+        response = FileResponse(
+            dump.path.open("rb"),
+            as_attachment=True,
+            filename=dump.download_name,
+            content_type="application/gzip",
+        )
+    response["ETag"] = etag
+    response["Last-Modified"] = http_date(last_modified)
+    response["Link"] = f'<{content_license().url}>; rel="license"'
+    return response
 
 
 # History ------------------------------------------------------------------------------------

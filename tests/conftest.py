@@ -76,6 +76,12 @@ def fast_password_hasher():
 
 
 @pytest.fixture(autouse=True)
+def data_dumps_in_a_temporary_folder(settings, tmp_path):
+    """build_data_dump writes under tmp_path, never into the checkout's var/data/."""
+    settings.DATA_DUMP_DIR = tmp_path / "data"
+
+
+@pytest.fixture(autouse=True)
 def every_versioned_write_is_in_a_revision():
     """Fail any save of a versioned model made outside a reversion revision."""
 
