@@ -18,7 +18,7 @@ from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy, ngettext
 from django.views.decorators.http import require_POST
 
-from editorial.models import Suggestion
+from editorial.models import EditorNotificationSettings, Suggestion
 from editorial.permissions import can_review
 from editorial.review import ReviewForm, merge, review_context
 from editorial.services import (
@@ -280,3 +280,55 @@ class SuggestionAdmin(admin.ModelAdmin):
             },
         }
         return TemplateResponse(request, "admin/editorial/suggestion/review.html", context)
+
+
+@admin.register(EditorNotificationSettings)
+class EditorNotificationSettingsAdmin(admin.ModelAdmin):
+    """ "My notifications": each editor sees and changes their own row, and nobody else's."""
+
+    fields = ["email_address", "queue_digest"]
+    readonly_fields = ["email_address"]
+    save_as_continue = False
+
+    def has_module_permission(self, request):
+        return can_review(request.user)
+
+    def has_view_permission(self, request, obj=None):
+        return can_review(request.user) and (obj is None or obj.user_id == request.user.pk)
+
+    has_change_permission = has_view_permission
+
+    def has_add_permission(self, request):
+        return False
+
+    def has_delete_permission(self, request, obj=None):
+        return False
+
+    def get_queryset(self, request):
+        return super().get_queryset(request).filter(user=request.user).select_related("user")
+
+    @admin.display(description=gettext_lazy("Sent to"))
+    def email_address(self, row):
+        return row.user.email or _(
+            "Your account has no email address, so nothing can be sent. Ask an administrator "
+            "to add one."
+        )
+
+    def changelist_view(self, request, extra_context=None):
+        """The list is one row, the editor's own: go straight to it."""
+        if not can_review(request.user):
+            raise PermissionDenied
+        row, _created = EditorNotificationSettings.objects.get_or_create(user=request.user)
+        return redirect("admin:editorial_editornotificationsettings_change", row.pk)
+
+    def change_view(self, request, object_id, form_url="", extra_context=None):
+        extra_context = {
+            "title": _("My notifications"),
+            "show_save_and_continue": False,
+            **(extra_context or {}),
+        }
+        return super().change_view(request, object_id, form_url, extra_context)
+
+    def response_change(self, request, obj):
+        self.message_user(request, _("Your notification settings are saved."), messages.SUCCESS)
+        return redirect(request.path)

@@ -741,3 +741,60 @@ class TipForm(ContributionForm):
             "new_sources": sources,
             **self.contributor_fields(),
         }
+
+
+# Follow a profile by email --------------------------------------------------------------------
+
+
+class FollowForm(forms.Form):
+    """An address to follow a profile with (editorial.follows), behind the same checks against
+    automated senders as the contribution forms: a honeypot and the minimum fill time."""
+
+    email = forms.EmailField(
+        label=gettext_lazy("Your email address"),
+        max_length=254,
+        error_messages={
+            "required": gettext_lazy("Give the email address to send the changes to."),
+            "invalid": gettext_lazy("This is not an email address; check it for typing errors."),
+        },
+    )
+    homepage = forms.CharField(
+        label=gettext_lazy("Leave this field empty"),
+        required=False,
+        widget=forms.TextInput(attrs={"autocomplete": "off", "tabindex": "-1"}),
+    )
+    started = forms.CharField(widget=forms.HiddenInput)
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["email"].widget.attrs["autocomplete"] = "email"
+        self.fields["started"].initial = started_token()
+        self.helper = FormHelper()
+        self.helper.form_tag = False
+        self.helper.disable_csrf = True  # the page's <form> carries the token
+        self.helper.layout = Layout(
+            Field("email"),
+            Div(Field("homepage"), css_class="hp-field", aria_hidden="true"),
+            Field("started"),
+        )
+        self.seconds_to_fill = None
+
+    # The same checks as ContributionForm's, from editorial.abuse.
+    clean_started = ContributionForm.clean_started
+    refresh_started = ContributionForm.refresh_started
+
+    def clean(self):
+        data = super().clean()
+        for field in self.hidden_fields():
+            for error in self._errors.pop(field.name, []):
+                self.add_error(None, error)
+        return data
+
+    def error_summary(self):
+        return form_problems(self.non_field_errors()) + field_problems(self, ["email"])
+
+    def spam_reason(self):
+        """Why the request looks automated ("" for a person): such a request sends nothing."""
+        return spam_reason(
+            honeypot=self.cleaned_data.get("homepage"), seconds_to_fill=self.seconds_to_fill
+        )

@@ -162,3 +162,78 @@ class RateLimitCounter(models.Model):
 
     def __str__(self):
         return f"{self.key} since {self.window_start:%Y-%m-%d %H:%M}: {self.count}"
+
+
+class EditorNotificationSettings(models.Model):
+    """One editor's choice of emails about the review queue; each editor changes their own
+    in the admin ("My notifications"). editorial.editor_digests sends the digests."""
+
+    user = models.OneToOneField(
+        settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="notification_settings"
+    )
+    queue_digest = models.BooleanField(
+        _("email me when new suggestions wait for review"),
+        default=False,
+        help_text=_(
+            "At most one email an hour, to your account's address, and only when something new "
+            "arrived since the last one: how many suggestions of each kind wait, how long the "
+            "oldest has waited, and links to the queue."
+        ),
+    )
+    digest_sent_at = models.DateTimeField(null=True, blank=True, editable=False)
+    digest_covered_id = models.BigIntegerField(
+        default=0,
+        editable=False,
+        help_text="The newest suggestion the last digest counted: anything newer is new.",
+    )
+
+    class Meta:
+        verbose_name = _("my notifications")
+        verbose_name_plural = _("my notifications")
+
+    def __str__(self):
+        return _("Notifications for %(user)s") % {"user": self.user.get_username()}
+
+
+class FollowQuerySet(models.QuerySet):
+    def confirmed(self):
+        return self.filter(confirmed_at__isnull=False)
+
+
+class Follow(models.Model):
+    """An email address following a profile, no account needed (editorial.follows).
+
+    Nothing is sent to the address but the confirmation until its owner confirms; then at most
+    one digest a day of the profile's new revisions. The address is never shown anywhere
+    public, and unsubscribing deletes the row.
+    """
+
+    profile = models.ForeignKey("profiles.Profile", on_delete=models.CASCADE, related_name="+")
+    email = models.EmailField(help_text="Lower-cased, so that one address follows a profile once.")
+    token = models.CharField(max_length=64, unique=True, default=new_tracking_token, editable=False)
+    created = models.DateTimeField(default=timezone.now, editable=False)
+    confirmation_sent_at = models.DateTimeField(null=True, blank=True)
+    confirmed_at = models.DateTimeField(null=True, blank=True)
+    notified_revision_id = models.BigIntegerField(
+        default=0,
+        help_text=(
+            "The profile's newest revision the follower has heard of (or that was current when "
+            "they confirmed): the next digest lists the ones after it."
+        ),
+    )
+    digest_sent_at = models.DateTimeField(null=True, blank=True)
+
+    objects = FollowQuerySet.as_manager()
+
+    class Meta:
+        constraints = [
+            # editorial.follows.request_follow reuses the row of an address that asks again.
+            models.UniqueConstraint(fields=["profile", "email"], name="unique_follow_per_address")
+        ]
+        indexes = [
+            # The per-address daily cap on confirmation emails (editorial.follows).
+            models.Index(fields=["email", "confirmation_sent_at"]),
+        ]
+
+    def __str__(self):
+        return f"Follow #{self.pk} of profile {self.profile_id}"

@@ -1,6 +1,6 @@
 from django.urls import path, register_converter
 
-from editorial import views
+from editorial import follow_views, views
 
 
 class TrackingTokenConverter:
@@ -16,7 +16,15 @@ class TrackingTokenConverter:
         return value
 
 
+class SignedLinkConverter(TrackingTokenConverter):
+    """What django.core.signing.dumps makes: URL-safe base64 and ":" (a leading "." marks a
+    compressed payload)."""
+
+    regex = "[A-Za-z0-9_:.-]+"
+
+
 register_converter(TrackingTokenConverter, "token")
+register_converter(SignedLinkConverter, "signed")
 
 app_name = "editorial"
 
@@ -30,6 +38,15 @@ urlpatterns = [
     path("profiles/<slug:slug>/suggest/send/", views.suggest_edit_send, name="suggest_edit_send"),
     path("profiles/<slug:slug>/report/", views.report_error, name="report_error"),
     path("profiles/<slug:slug>/report/send/", views.report_error_send, name="report_error_send"),
+    path("profiles/<slug:slug>/follow/", follow_views.follow, name="follow"),
+    path("profiles/<slug:slug>/follow/send/", follow_views.follow_send, name="follow_send"),
+    path("profiles/<slug:slug>/follow/sent/", follow_views.follow_sent, name="follow_sent"),
+    path("follows/<signed:signed>/confirm/", follow_views.follow_confirm, name="follow_confirm"),
+    path(
+        "follows/<signed:signed>/unsubscribe/",
+        follow_views.follow_unsubscribe,
+        name="follow_unsubscribe",
+    ),
     path("tips/new/", views.tip_new, name="tip_new"),
     path("tips/new/send/", views.tip_new_send, name="tip_new_send"),
     path("suggestions/<token:token>/", views.tracking, name="tracking"),

@@ -36,6 +36,10 @@ IN_THE_PATH = [
     "/profiles/{value}/revisions/{revision}/",
     "/profiles/{value}/suggest/",
     "/profiles/{value}/report/",
+    "/profiles/{value}/follow/",
+    "/profiles/{value}/follow/sent/",
+    "/follows/{value}/confirm/",
+    "/follows/{value}/unsubscribe/",
     "/sources/{value}/",
     "/suggestions/{value}/",
     "/suggestions/{value}/sent/",
@@ -61,6 +65,8 @@ IN_THE_QUERY = [
     "/api/profiles/?page={value}",
     "/api/profiles/?category={value}&type={value}&location={value}&letter={value}",
     "/api/profiles/{slug}/revisions/?page={value}",
+    "/api/changes/?since={value}",
+    "/api/changes/?since=1&page={value}",
 ]
 FOR_EDITORS = ["/profiles/{slug}/revisions/{value}/revert/"]
 
