@@ -3,7 +3,9 @@
 ``prepare_pages()`` first gives the demo content what those pages need to show something: a
 second revision of the flagship profile (for its history, a diff and an old revision),
 suggestions for the tracking page (one pending, one rejected with a note) and for the editors'
-queue: a clean edit, one in conflict with the newer revision, and a tip.
+queue: a clean edit, one in conflict with the newer revision, and a tip; a built data dump for
+/data/; and two followers of the flagship, one waiting to confirm, for the pages their links
+open.
 """
 
 from dataclasses import dataclass
@@ -15,8 +17,11 @@ from django.urls import reverse
 
 from demo import content as demo_content
 from demo.management.commands.load_demo import DEMO_EDITOR
+from editorial.follows import confirm_follow, confirm_path, unsubscribe_path
 from editorial.merging import normalize_text
+from editorial.models import Follow
 from editorial.services import reject_suggestion, submit_suggestion
+from profiles.dumps import build_data_dump
 from profiles.models import Profile, Source
 from profiles.revisions import profile_versions
 from tests.factories import make_tip, rerender
@@ -61,6 +66,9 @@ def prepare_pages():
         note="Thank you; the founding article places it in Riverton.",
     )
     tip = make_tip("Riverton Tenants Action Fund", category="political-committee")
+    build_data_dump()
+    waiting = Follow.objects.create(profile=profile, email="ana@example.org")
+    following = confirm_follow(Follow.objects.create(profile=profile, email="ben@example.org"))
     profile_path = reverse("profiles:detail", args=[FLAGSHIP_SLUG])
     suggest_path = reverse("editorial:suggest_edit", args=[FLAGSHIP_SLUG])
     forms = [
@@ -72,6 +80,7 @@ def prepare_pages():
             "Send your report",
         ),
         Form("tip-new", reverse("editorial:tip_new"), "Send your tip"),
+        Form("follow", reverse("editorial:follow", args=[FLAGSHIP_SLUG]), "Follow by email"),
     ]
     public = [
         ("home", reverse("profiles:home")),
@@ -96,6 +105,11 @@ def prepare_pages():
         ("sent", reverse("editorial:sent", args=[clean.token])),
         ("tracking", clean.get_absolute_url()),
         ("tracking-rejected", rejected.get_absolute_url()),
+        ("open-data", reverse("profiles:data")),
+        ("follow-sent", reverse("editorial:follow_sent", args=[FLAGSHIP_SLUG])),
+        ("follow-confirm", confirm_path(waiting)),
+        ("follow-confirmed", confirm_path(following)),
+        ("follow-unsubscribe", unsubscribe_path(following)),
     ]
     review = "admin:editorial_suggestion_change"
     editor = [
@@ -105,6 +119,7 @@ def prepare_pages():
         ("review-conflict", reverse(review, args=[conflicting.pk])),
         ("review-tip", reverse(review, args=[tip.pk])),
         ("review-decided", reverse(review, args=[rejected.pk])),
+        ("my-notifications", reverse("admin:editorial_editornotificationsettings_changelist")),
     ]
     return Pages(public=public, forms=forms, preview=forms[0], editor=editor)
 

@@ -41,7 +41,7 @@ def test_public_pages_fit_a_phone_screen(page, demo_site, screenshot):
         problems = layout_problems(page)
         if problems:
             found[name] = problems
-        if name in {"profile", "history", "diff", "suggest-section"}:
+        if name in {"profile", "history", "diff", "suggest-section", "open-data", "follow"}:
             screenshot(f"phone-{name}")
     assert found == {}
 
