@@ -1,6 +1,7 @@
 import re
 
 from django.contrib import messages
+from django.db import transaction
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.cache import add_never_cache_headers, patch_cache_control
 from django.utils.translation import gettext as _
@@ -8,6 +9,7 @@ from django.utils.translation import gettext_lazy
 from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_POST, require_safe
 
+from editorial.abuse import spend_token
 from editorial.diffs import diff_against_profile
 from editorial.forms import ReportErrorForm, SuggestEditForm, TipForm
 from editorial.models import Suggestion
@@ -16,6 +18,10 @@ from editorial.services import DuplicateSuggestion, source_fields, submit_sugges
 from profiles.access import get_profile_or_moved, get_published_profile
 from profiles.models import Source
 
+ALREADY_SENT_MESSAGE = gettext_lazy(
+    "This form was sent already. To send another suggestion, check the text below and send "
+    "it again."
+)
 DUPLICATE_MESSAGE = gettext_lazy(
     "We already have exactly this from you or someone else, and it is waiting for an editor. "
     "There is no need to send it again."
@@ -23,9 +29,15 @@ DUPLICATE_MESSAGE = gettext_lazy(
 
 
 def submit_or_report_duplicate(request, form):
-    """Store the form's submission; on a duplicate add a form error and return None."""
+    """Store the form's submission, spending its start token; on a duplicate, or a token
+    another send spent a moment ago, add a form error and return None."""
     try:
-        return submit_suggestion(**form.submission(), address_hash=address_hash(request))
+        with transaction.atomic():
+            if not spend_token(form.started_nonce):
+                form.refresh_started()
+                form.add_error(None, ALREADY_SENT_MESSAGE)
+                return None
+            return submit_suggestion(**form.submission(), address_hash=address_hash(request))
     except DuplicateSuggestion:
         form.add_error(None, DUPLICATE_MESSAGE)
         return None
