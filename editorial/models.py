@@ -71,6 +71,11 @@ class Suggestion(models.Model):
     message = models.TextField()
     contributor_name = models.CharField(max_length=100, blank=True)
     contributor_email = models.EmailField(blank=True)
+    email_confirmed_at = models.DateTimeField(
+        null=True,
+        blank=True,
+        help_text="When the contributor confirmed the address; decisions are emailed only then.",
+    )
     address_hash = models.CharField(max_length=64, blank=True, db_index=True)
     content_hash = models.CharField(
         max_length=64,

@@ -1,7 +1,9 @@
 import re
 
+from django.conf import settings
 from django.contrib import messages
 from django.db import transaction
+from django.http import HttpResponseNotAllowed
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.cache import add_never_cache_headers, patch_cache_control
 from django.utils.translation import gettext as _
@@ -13,11 +15,14 @@ from editorial.abuse import spend_token
 from editorial.diffs import diff_against_profile
 from editorial.forms import ReportErrorForm, SuggestEditForm, TipForm
 from editorial.models import Suggestion
-from editorial.ratelimit import address_hash, rate_limited
+from editorial.ratelimit import address_hash, rate_limited, site_ceiling_reached
 from editorial.services import DuplicateSuggestion, source_fields, submit_suggestion
+from editorial.services import confirm_email as confirm_email_address
 from profiles.access import get_profile_or_moved, get_published_profile
 from profiles.models import Source
 
+# For the editors, in the queue: why it was quarantined.
+SITE_CEILING_REASON = "Sent while the whole site received more than %(limit)s submissions a minute."
 ALREADY_SENT_MESSAGE = gettext_lazy(
     "This form was sent already. To send another suggestion, check the text below and send "
     "it again."
@@ -37,7 +42,12 @@ def submit_or_report_duplicate(request, form):
                 form.refresh_started()
                 form.add_error(None, ALREADY_SENT_MESSAGE)
                 return None
-            return submit_suggestion(**form.submission(), address_hash=address_hash(request))
+            submission = form.submission()
+            if site_ceiling_reached() and not submission["spam_reason"]:
+                submission["spam_reason"] = SITE_CEILING_REASON % {
+                    "limit": settings.EDITORIAL_SITE_SUBMISSIONS_PER_MINUTE
+                }
+            return submit_suggestion(**submission, address_hash=address_hash(request))
     except DuplicateSuggestion:
         form.add_error(None, DUPLICATE_MESSAGE)
         return None
@@ -210,3 +220,19 @@ def tracking(request, token):
     """Whoever holds the token sees the suggestion's status and, once decided, the note."""
     suggestion = get_suggestion_by_token(token)
     return private(render(request, "editorial/tracking.html", {"suggestion": suggestion}))
+
+
+@never_cache
+def confirm_email(request, token, key):
+    """Whoever holds the link we emailed confirms the address (with a button: a link followed
+    by a mail scanner must not confirm it)."""
+    suggestion = get_suggestion_by_token(token)
+    confirmed = suggestion.email_confirmed_at is not None
+    failed = False
+    if request.method == "POST":
+        confirmed = confirm_email_address(suggestion=suggestion, key=key)
+        failed = not confirmed
+    elif request.method not in {"GET", "HEAD"}:
+        return HttpResponseNotAllowed(["GET", "HEAD", "POST"])
+    context = {"suggestion": suggestion, "confirmed": confirmed, "failed": failed}
+    return private(render(request, "editorial/confirm_email.html", context))

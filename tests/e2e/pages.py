@@ -16,7 +16,7 @@ from django.urls import reverse
 from demo import content as demo_content
 from demo.management.commands.load_demo import DEMO_EDITOR
 from editorial.merging import normalize_text
-from editorial.services import reject_suggestion, submit_suggestion
+from editorial.services import email_confirmation_key, reject_suggestion, submit_suggestion
 from profiles.models import Profile, Source
 from profiles.revisions import profile_versions
 from tests.factories import make_tip, rerender
@@ -54,6 +54,7 @@ def prepare_pages():
         profile=profile,
         base_revision_id=second_revision,
         message="The union hall was in Millrace, not in Riverton.",
+        contributor_email="reader@example.org",
     )
     reject_suggestion(
         suggestion=rejected,
@@ -96,6 +97,13 @@ def prepare_pages():
         ("sent", reverse("editorial:sent", args=[clean.token])),
         ("tracking", clean.get_absolute_url()),
         ("tracking-rejected", rejected.get_absolute_url()),
+        (
+            "confirm-email",
+            reverse(
+                "editorial:confirm_email", args=[rejected.token, email_confirmation_key(rejected)]
+            ),
+        ),
+        ("browse-connected", reverse("profiles:browse") + f"?connected_to={FLAGSHIP_SLUG}"),
     ]
     review = "admin:editorial_suggestion_change"
     editor = [
