@@ -28,11 +28,13 @@ from profiles.models import (
     FactLabel,
     Profile,
     ProfileType,
+    RedactionLog,
     Relationship,
     RelationshipCitation,
     RelationshipType,
     Source,
 )
+from profiles.permissions import can_redact
 from profiles.revisions import (
     deleted_profile_version,
     latest_revision_id,
@@ -264,7 +266,9 @@ class ProfileAdmin(SavedThroughServices):
             versions = list(profile_versions(profile)[: self.admin_history_size + 1])
             older = versions[self.admin_history_size :]
             revisions = versions[: self.admin_history_size]
-            context["revisions"] = history_entries(revisions, older=older[0] if older else None)
+            context["revisions"] = history_entries(
+                revisions, older=older[0] if older else None, viewer=request.user
+            )
         context.update(extra_context or {})
         # Skip VersionAdmin's list: it links every revision to its revert view, which would
         # also revert the shared sources (see revision_view).
@@ -616,3 +620,31 @@ class RelationshipAdmin(admin.ModelAdmin):
     def delete_queryset(self, request, queryset):
         for relationship in queryset:
             self.delete_model(request, relationship)
+
+
+# Redaction ------------------------------------------------------------------------------------
+
+
+@admin.register(RedactionLog)
+class RedactionLogAdmin(admin.ModelAdmin):
+    """The log of hidden and shown parts of revisions: read-only, for editors who may redact."""
+
+    list_display = ["at", "by", "action", "parts", "revision", "reason"]
+    list_filter = ["action"]
+    list_select_related = ["by", "revision"]
+    search_fields = ["reason", "by__username"]
+
+    def has_module_permission(self, request):
+        return can_redact(request.user)
+
+    def has_view_permission(self, request, obj=None):
+        return can_redact(request.user)
+
+    def has_add_permission(self, request):
+        return False
+
+    def has_change_permission(self, request, obj=None):
+        return False
+
+    def has_delete_permission(self, request, obj=None):
+        return False

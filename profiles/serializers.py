@@ -7,6 +7,7 @@ from rest_framework import serializers
 
 from profiles.connections import shown_in_order
 from profiles.models import (
+    REDACTABLE,
     Category,
     Citation,
     Fact,
@@ -16,6 +17,7 @@ from profiles.models import (
     RelationshipCitation,
     Source,
 )
+from profiles.redaction import hidden_parts, public_comment, public_user
 
 
 class PageLinkField(serializers.Field):
@@ -232,10 +234,19 @@ class RevisionSerializer(serializers.Serializer):
     id = serializers.IntegerField(source="revision_id")
     date = serializers.DateTimeField(source="revision.date_created")
     user = serializers.SerializerMethodField()
-    comment = serializers.CharField(source="revision.comment")
+    comment = serializers.SerializerMethodField()
+    hidden = serializers.SerializerMethodField()
 
     def get_user(self, version):
-        user = version.revision.user
+        """The author's display name; None when made by the site or hidden by an editor."""
+        user = public_user(version.revision)
         if user is None:
             return None
         return user.get_full_name() or user.get_username()
+
+    def get_comment(self, version):
+        return public_comment(version.revision)
+
+    def get_hidden(self, version):
+        """What an editor hid of this revision: of "text", "comment", "user"."""
+        return sorted(hidden_parts(version.revision), key=REDACTABLE.index)

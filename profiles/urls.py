@@ -23,6 +23,11 @@ urlpatterns = [
         views.revert_confirm,
         name="revert_confirm",
     ),
+    path(
+        "profiles/<slug:slug>/revisions/<int:revision_id>/redact/",
+        views.redact,
+        name="redact",
+    ),
     path("profiles/<slug:slug>/revert/", views.profile_revert, name="revert"),
     path("profiles/<slug:slug>/diff/", views.profile_diff, name="diff"),
     path("recent/", views.recent_changes, name="recent"),
