@@ -329,7 +329,8 @@ class Source(models.Model):
         super().save(*args, **kwargs)
 
     def get_absolute_url(self):
-        return reverse("profiles:source", args=[self.pk])
+        # A new source in the workspace's preview has no page yet.
+        return reverse("profiles:source", args=[self.pk]) if self.pk else ""
 
     @property
     def display_url(self):
