@@ -81,7 +81,10 @@ class ProfileForm(RefusesControlCharacters, forms.ModelForm):
         model = Profile
         fields = ["name", "slug", "category", "types", "location", "aliases", "lead", "body"]
         widgets = {"types": forms.CheckboxSelectMultiple}
-        help_texts = {"slug": gettext_lazy("The address; made from the name when left empty.")}
+        labels = {"slug": gettext_lazy("Address")}
+        help_texts = {
+            "slug": gettext_lazy("/profiles/<address>/; made from the name when left empty.")
+        }
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
