@@ -16,6 +16,7 @@ from django.views.decorators.cache import never_cache
 from django.views.decorators.csrf import csrf_exempt
 from django.views.decorators.http import require_http_methods, require_POST, require_safe
 
+from editorial.abuse import spend_token
 from editorial.follows import (
     CONFIRM_MAX_AGE,
     BadLink,
@@ -27,7 +28,7 @@ from editorial.follows import (
 )
 from editorial.forms import FollowForm
 from editorial.ratelimit import rate_limited
-from editorial.views import private
+from editorial.views import ALREADY_SENT_MESSAGE, private
 from profiles.access import get_profile_or_moved, get_published_profile
 
 logger = logging.getLogger(__name__)
@@ -55,6 +56,10 @@ def follow_send(request, slug):
     profile = get_published_profile(slug)
     form = FollowForm(request.POST)
     if not form.is_valid():
+        return render_follow_form(request, profile, form)
+    if not spend_token(form.started_nonce):  # the same form sent twice at once
+        form.refresh_started()
+        form.add_error(None, ALREADY_SENT_MESSAGE)
         return render_follow_form(request, profile, form)
     reason = form.spam_reason()
     if reason:

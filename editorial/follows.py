@@ -156,6 +156,7 @@ class DigestEntry:
     date: object
     who: str
     comment: str
+    hidden: frozenset  # what an editor hid: of "text", "comment", "user"
     diff_url: str
     revision_url: str
 
@@ -181,6 +182,7 @@ def digest_entries(profile, after_id):
                 date=revision.date_created,
                 who=details.who,
                 comment=details.comment,
+                hidden=details.hidden,
                 diff_url=absolute_url(diff),
                 revision_url=absolute_url(
                     reverse("profiles:revision", args=[profile.slug, revision.pk])

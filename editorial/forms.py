@@ -17,7 +17,13 @@ from django.utils.html import format_html, strip_tags
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy, ngettext
 
-from editorial.abuse import links_added, seconds_since_started, spam_reason, started_token
+from editorial.abuse import (
+    links_added,
+    read_started_token,
+    spam_reason,
+    started_token,
+    token_is_spent,
+)
 from editorial.edits import (
     EDITABLE_FIELDS,
     changed_fields,
@@ -33,6 +39,7 @@ from profiles.markup import body_sections, check_markers, find_marker_keys, mark
 from profiles.models import Category, Profile, parse_partial_date
 from profiles.revisions import latest_revision_id
 from profiles.urlnorm import normalize_url
+from profiles.validators import RefusesControlCharacters
 
 BASE_SALT = "editorial.base-revision"
 PREVIEW_SALT = "editorial.previewed"
@@ -75,7 +82,7 @@ def validate_source_url(url):
     return url
 
 
-class SourceForm(forms.Form):
+class SourceForm(RefusesControlCharacters, forms.Form):
     """One new source a contributor adds; it is cited as [^key]."""
 
     key = forms.SlugField(
@@ -162,6 +169,13 @@ class SourceForm(forms.Form):
 
 
 class BaseSourceFormSet(forms.BaseFormSet):
+    default_error_messages = {
+        "too_many_forms": gettext_lazy(
+            "A suggestion can add at most %(num)d new sources. Keep the ones that support "
+            "the change and send the others in another suggestion."
+        ),
+    }
+
     def clean(self):
         if any(self.errors):
             return
@@ -193,16 +207,29 @@ class BaseTipSourceFormSet(BaseSourceFormSet):
         return {**super().get_form_kwargs(index), "optional": bool(index)}
 
 
+MAX_NEW_SOURCES = 10
+# absolute_max = max_num: a row count sent from the browser never makes the server build more
+# forms than a person can fill in (Django's default allows max_num + 1,000).
 SourceFormSet = forms.formset_factory(
-    SourceForm, formset=BaseSourceFormSet, extra=1, max_num=10, validate_max=True
+    SourceForm,
+    formset=BaseSourceFormSet,
+    extra=1,
+    max_num=MAX_NEW_SOURCES,
+    absolute_max=MAX_NEW_SOURCES,
+    validate_max=True,
 )
 # A tip has no preview step to add rows in, so it offers three at once.
 TipSourceFormSet = forms.formset_factory(
-    SourceForm, formset=BaseTipSourceFormSet, extra=3, max_num=10, validate_max=True
+    SourceForm,
+    formset=BaseTipSourceFormSet,
+    extra=3,
+    max_num=MAX_NEW_SOURCES,
+    absolute_max=MAX_NEW_SOURCES,
+    validate_max=True,
 )
 
 
-class ContributionForm(forms.Form):
+class ContributionForm(RefusesControlCharacters, forms.Form):
     """What every public form has: a message, an optional name and email, and abuse checks."""
 
     message_label = gettext_lazy("Message")
@@ -256,6 +283,7 @@ class ContributionForm(forms.Form):
         self.helper.form_tag = False
         self.helper.disable_csrf = True  # the page's <form> carries the token
         self.seconds_to_fill = None
+        self.started_nonce = ""
 
     def contributor_layout(self):
         return [
@@ -272,11 +300,19 @@ class ContributionForm(forms.Form):
         ]
 
     def clean_started(self):
-        self.seconds_to_fill = seconds_since_started(self.cleaned_data["started"])
+        self.seconds_to_fill, self.started_nonce = read_started_token(self.cleaned_data["started"])
         if self.seconds_to_fill is None:
             self.refresh_started()
             raise ValidationError(
                 _("This form was open for too long. Check what you wrote and send it again.")
+            )
+        if token_is_spent(self.started_nonce):
+            self.refresh_started()
+            raise ValidationError(
+                _(
+                    "This form was sent already. To send another suggestion, check the text "
+                    "below and send it again."
+                )
             )
         return self.cleaned_data["started"]
 
@@ -778,8 +814,10 @@ class FollowForm(forms.Form):
             Field("started"),
         )
         self.seconds_to_fill = None
+        self.started_nonce = ""
 
-    # The same checks as ContributionForm's, from editorial.abuse.
+    # The same checks as ContributionForm's, from editorial.abuse: a signed, single-use start
+    # token (follow_views spends it) and the minimum fill time.
     clean_started = ContributionForm.clean_started
     refresh_started = ContributionForm.refresh_started
 

@@ -119,6 +119,21 @@ def register_attempt(address, scope="submit"):
     return exceeded
 
 
+SITE_WIDE = "site"
+
+
+def site_ceiling_reached():
+    """Count one submission against the site-wide ceiling; True beyond it."""
+    limit = Limit(60, settings.EDITORIAL_SITE_SUBMISSIONS_PER_MINUTE)
+    start = window_start(timezone.now(), limit.seconds)
+    key = f"ratelimit:{SITE_WIDE}:{limit.seconds}"
+    if settings.REDIS_URL:
+        count = count_in_cache(f"{key}:{int(start.timestamp())}", limit.seconds)
+    else:
+        count = count_in_database(key, start)
+    return count > limit.count
+
+
 def rate_limited(view=None, *, scope="submit"):
     """Answer 429 when the client sent too many requests of the scope ("submit" for what is
     stored, "preview" for the cheaper preview). Put it under @require_POST."""

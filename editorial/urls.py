@@ -51,4 +51,9 @@ urlpatterns = [
     path("tips/new/send/", views.tip_new_send, name="tip_new_send"),
     path("suggestions/<token:token>/", views.tracking, name="tracking"),
     path("suggestions/<token:token>/sent/", views.suggestion_sent, name="sent"),
+    path(
+        "suggestions/<token:token>/confirm/<token:key>/",
+        views.confirm_email,
+        name="confirm_email",
+    ),
 ]

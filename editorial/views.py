@@ -1,6 +1,9 @@
 import re
 
+from django.conf import settings
 from django.contrib import messages
+from django.db import transaction
+from django.http import HttpResponseNotAllowed
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.cache import add_never_cache_headers, patch_cache_control
 from django.utils.translation import gettext as _
@@ -8,14 +11,22 @@ from django.utils.translation import gettext_lazy
 from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_POST, require_safe
 
+from editorial.abuse import spend_token
 from editorial.diffs import diff_against_profile
 from editorial.forms import ReportErrorForm, SuggestEditForm, TipForm
 from editorial.models import Suggestion
-from editorial.ratelimit import address_hash, rate_limited
+from editorial.ratelimit import address_hash, rate_limited, site_ceiling_reached
 from editorial.services import DuplicateSuggestion, source_fields, submit_suggestion
+from editorial.services import confirm_email as confirm_email_address
 from profiles.access import get_profile_or_moved, get_published_profile
 from profiles.models import Source
 
+# For the editors, in the queue: why it was quarantined.
+SITE_CEILING_REASON = "Sent while the whole site received more than %(limit)s submissions a minute."
+ALREADY_SENT_MESSAGE = gettext_lazy(
+    "This form was sent already. To send another suggestion, check the text below and send "
+    "it again."
+)
 DUPLICATE_MESSAGE = gettext_lazy(
     "We already have exactly this from you or someone else, and it is waiting for an editor. "
     "There is no need to send it again."
@@ -23,9 +34,20 @@ DUPLICATE_MESSAGE = gettext_lazy(
 
 
 def submit_or_report_duplicate(request, form):
-    """Store the form's submission; on a duplicate add a form error and return None."""
+    """Store the form's submission, spending its start token; on a duplicate, or a token
+    another send spent a moment ago, add a form error and return None."""
     try:
-        return submit_suggestion(**form.submission(), address_hash=address_hash(request))
+        with transaction.atomic():
+            if not spend_token(form.started_nonce):
+                form.refresh_started()
+                form.add_error(None, ALREADY_SENT_MESSAGE)
+                return None
+            submission = form.submission()
+            if site_ceiling_reached() and not submission["spam_reason"]:
+                submission["spam_reason"] = SITE_CEILING_REASON % {
+                    "limit": settings.EDITORIAL_SITE_SUBMISSIONS_PER_MINUTE
+                }
+            return submit_suggestion(**submission, address_hash=address_hash(request))
     except DuplicateSuggestion:
         form.add_error(None, DUPLICATE_MESSAGE)
         return None
@@ -198,3 +220,19 @@ def tracking(request, token):
     """Whoever holds the token sees the suggestion's status and, once decided, the note."""
     suggestion = get_suggestion_by_token(token)
     return private(render(request, "editorial/tracking.html", {"suggestion": suggestion}))
+
+
+@never_cache
+def confirm_email(request, token, key):
+    """Whoever holds the link we emailed confirms the address (with a button: a link followed
+    by a mail scanner must not confirm it)."""
+    suggestion = get_suggestion_by_token(token)
+    confirmed = suggestion.email_confirmed_at is not None
+    failed = False
+    if request.method == "POST":
+        confirmed = confirm_email_address(suggestion=suggestion, key=key)
+        failed = not confirmed
+    elif request.method not in {"GET", "HEAD"}:
+        return HttpResponseNotAllowed(["GET", "HEAD", "POST"])
+    context = {"suggestion": suggestion, "confirmed": confirmed, "failed": failed}
+    return private(render(request, "editorial/confirm_email.html", context))

@@ -28,11 +28,13 @@ from profiles.models import (
     FactLabel,
     Profile,
     ProfileType,
+    RedactionLog,
     Relationship,
     RelationshipCitation,
     RelationshipType,
     Source,
 )
+from profiles.permissions import can_redact
 from profiles.revisions import (
     deleted_profile_version,
     latest_revision_id,
@@ -53,6 +55,7 @@ from profiles.services import (
     save_source,
 )
 from profiles.urlnorm import normalize_url
+from profiles.validators import RefusesControlCharacters
 
 # What the admin's markers error advises, for one marker and for several.
 MARKER_ADVICE = (
@@ -117,7 +120,7 @@ class EditSummaryField(forms.CharField):
         return False
 
 
-class ProfileAdminForm(forms.ModelForm):
+class ProfileAdminForm(RefusesControlCharacters, forms.ModelForm):
     """The profile change form. It carries the revision it was opened at, and refuses to save
     over a newer one (another editor's save, an approved suggestion, a revert): saving would
     silently undo that change."""
@@ -172,16 +175,33 @@ class ProfileAdminForm(forms.ModelForm):
         )
 
 
-class FactInline(admin.TabularInline):
+class RowForm(RefusesControlCharacters, forms.ModelForm):
+    """An inline row (a fact, a citation): text fields refuse control characters too."""
+
+
+class CappedInline(admin.TabularInline):
+    """An inline whose row count from the browser never makes the server build more forms than
+    ``max_num`` (Django's default absolute_max is max_num + 1,000); more is a form error."""
+
+    form = RowForm
+
+    def get_formset(self, request, obj=None, **kwargs):
+        kwargs.setdefault("absolute_max", self.max_num)
+        return super().get_formset(request, obj, **kwargs)
+
+
+class FactInline(CappedInline):
     formfield_overrides = TEXT_FIELDS
     model = Fact
+    max_num = 100
     extra = 1
     fields = ["position", "label", "value", "as_of"]
     autocomplete_fields = ["label"]
 
 
-class CitationInline(admin.TabularInline):
+class CitationInline(CappedInline):
     model = Citation
+    max_num = 500
     formset = CitationInlineFormSet
     extra = 1
     fields = ["key", "source", "accessed", "pinpoint"]
@@ -246,7 +266,9 @@ class ProfileAdmin(SavedThroughServices):
             versions = list(profile_versions(profile)[: self.admin_history_size + 1])
             older = versions[self.admin_history_size :]
             revisions = versions[: self.admin_history_size]
-            context["revisions"] = history_entries(revisions, older=older[0] if older else None)
+            context["revisions"] = history_entries(
+                revisions, older=older[0] if older else None, viewer=request.user
+            )
         context.update(extra_context or {})
         # Skip VersionAdmin's list: it links every revision to its revert view, which would
         # also revert the shared sources (see revision_view).
@@ -362,7 +384,7 @@ class ShownThenRolledBack(Exception):
         self.response = response
 
 
-class SourceAdminForm(forms.ModelForm):
+class SourceAdminForm(RefusesControlCharacters, forms.ModelForm):
     class Meta:
         model = Source
         fields = [
@@ -528,15 +550,16 @@ class RelationshipCitationFormSet(forms.BaseInlineFormSet):
             raise ValidationError(error.messages) from None
 
 
-class RelationshipCitationInline(admin.TabularInline):
+class RelationshipCitationInline(CappedInline):
     model = RelationshipCitation
+    max_num = 50
     formset = RelationshipCitationFormSet
     extra = 1
     fields = ["source", "accessed", "pinpoint"]
     autocomplete_fields = ["source"]
 
 
-class RelationshipAdminForm(forms.ModelForm):
+class RelationshipAdminForm(RefusesControlCharacters, forms.ModelForm):
     summary = EditSummaryField(
         label=gettext_lazy("Edit summary"),
         required=False,
@@ -597,3 +620,31 @@ class RelationshipAdmin(admin.ModelAdmin):
     def delete_queryset(self, request, queryset):
         for relationship in queryset:
             self.delete_model(request, relationship)
+
+
+# Redaction ------------------------------------------------------------------------------------
+
+
+@admin.register(RedactionLog)
+class RedactionLogAdmin(admin.ModelAdmin):
+    """The log of hidden and shown parts of revisions: read-only, for editors who may redact."""
+
+    list_display = ["at", "by", "action", "parts", "revision", "reason"]
+    list_filter = ["action"]
+    list_select_related = ["by", "revision"]
+    search_fields = ["reason", "by__username"]
+
+    def has_module_permission(self, request):
+        return can_redact(request.user)
+
+    def has_view_permission(self, request, obj=None):
+        return can_redact(request.user)
+
+    def has_add_permission(self, request):
+        return False
+
+    def has_change_permission(self, request, obj=None):
+        return False
+
+    def has_delete_permission(self, request, obj=None):
+        return False

@@ -88,7 +88,7 @@ def changed_revisions(since=None):
         else:
             revisions = revisions.filter(date_created__gt=value)
     return (
-        revisions.select_related("user")
+        revisions.select_related("user", "redaction")
         .prefetch_related(
             Prefetch(
                 "version_set",

@@ -207,6 +207,18 @@ def _profile_data(profile):
     }
 
 
+# A spreadsheet runs a cell that starts with one of these as a formula (=HYPERLINK(...) can
+# send the reader's data away). OWASP's advice: start such a cell with an apostrophe.
+FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
+
+
+def spreadsheet_safe(value):
+    """A cell value a spreadsheet shows as text, never runs as a formula."""
+    if isinstance(value, str) and value.startswith(FORMULA_STARTS):
+        return "'" + value
+    return value
+
+
 def write_csv(stream):
     """One row per published profile, for spreadsheets: facts and source URLs one a line."""
     writer = csv.writer(stream)
@@ -214,7 +226,8 @@ def write_csv(stream):
     license_url = content_license().url
     for profile in public_profiles():
         writer.writerow(
-            [
+            spreadsheet_safe(cell)
+            for cell in [
                 profile.slug,
                 profile.name,
                 profile.category.name,

@@ -1,6 +1,7 @@
 from datetime import date
 
 import reversion
+from django.conf import settings
 from django.db import IntegrityError, models, transaction
 from django.db.models import Q
 from django.urls import reverse
@@ -328,7 +329,8 @@ class Source(models.Model):
         super().save(*args, **kwargs)
 
     def get_absolute_url(self):
-        return reverse("profiles:source", args=[self.pk])
+        # A new source in the workspace's preview has no page yet.
+        return reverse("profiles:source", args=[self.pk]) if self.pk else ""
 
     @property
     def display_url(self):
@@ -523,6 +525,56 @@ class RelationshipCitation(models.Model):
     def marker_key(self):
         """The name this citation's marker has in a profile's reference list."""
         return f"relationship-{self.pk}"
+
+
+class RevisionRedaction(models.Model):
+    """The parts of a revision hidden from the public (MediaWiki's RevisionDelete): its text,
+    its comment or the name of who made it. Nothing is deleted: editors who may redact still
+    see it, marked as hidden, and can show it again. Every change is in the RedactionLog."""
+
+    revision = models.OneToOneField(
+        "reversion.Revision", on_delete=models.CASCADE, related_name="redaction"
+    )
+    text_hidden = models.BooleanField(default=False)
+    comment_hidden = models.BooleanField(default=False)
+    user_hidden = models.BooleanField(default=False)
+    updated = models.DateTimeField(auto_now=True)
+
+    class Meta:
+        permissions = [("redact_revision", "Can hide and show parts of revisions")]
+
+    def __str__(self):
+        return f"Revision {self.revision_id}: {', '.join(sorted(self.hidden_parts))}"
+
+    @property
+    def hidden_parts(self):
+        return {part for part in REDACTABLE if getattr(self, f"{part}_hidden")}
+
+
+REDACTABLE = ("text", "comment", "user")
+
+
+class RedactionLog(models.Model):
+    """Who hid or showed which parts of a revision, when, and why."""
+
+    class Action(models.TextChoices):
+        HIDE = "hide", _("Hid")
+        SHOW = "show", _("Showed again")
+
+    revision = models.ForeignKey(
+        "reversion.Revision", on_delete=models.CASCADE, related_name="redaction_log"
+    )
+    action = models.CharField(max_length=4, choices=Action.choices)
+    parts = models.JSONField(default=list, help_text="Of: text, comment, user.")
+    reason = models.TextField()
+    by = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+")
+    at = models.DateTimeField(default=timezone.now, db_index=True)
+
+    class Meta:
+        ordering = ["-at", "-pk"]
+
+    def __str__(self):
+        return f"{self.get_action_display()} {', '.join(self.parts)} of revision {self.revision_id}"
 
 
 def answered_by_a_profile(field):

@@ -34,6 +34,7 @@ from profiles.models import (
     RelationshipType,
     Source,
 )
+from profiles.redaction import Shown, shown_to
 from profiles.stored_versions import stored_fields
 
 SITE_AUTHOR = "Sourcebook"  # shown as "who" for revisions made without a user
@@ -64,7 +65,7 @@ def profile_versions(profile):
     """The versions of one profile, newest first, with who made each revision."""
     return (
         Version.objects.get_for_object_reference(Profile, profile.pk)
-        .select_related("revision__user")
+        .select_related("revision__user", "revision__redaction")
         .order_by("-revision_id")
     )
 
@@ -193,14 +194,33 @@ class ProfileRevision:
     facts: list = field(default_factory=list)
     citations: list = field(default_factory=list)
     relationships: list = field(default_factory=list)
+    shown: Shown = Shown(frozenset(), revealed=True)  # what the viewer may see (for_viewer)
 
     @property
     def number(self):
         return self.revision.pk
 
+    def for_viewer(self, viewer):
+        """This revision as the viewer may see it: hidden parts blanked unless they may
+        redact (who then see them, marked)."""
+        self.shown = shown_to(viewer, self.revision)
+        return self
+
     @property
     def who(self):
-        return display_name(self.revision.user)
+        return display_name(self.revision.user) if self.shown.shows("user") else ""
+
+    @property
+    def comment(self):
+        return self.revision.get_comment() if self.shown.shows("comment") else ""
+
+    @property
+    def text_shown(self):
+        return self.shown.shows("text")
+
+    @property
+    def hidden(self):
+        return self.shown.hidden
 
     def snapshot(self):
         if self.problems:
@@ -248,7 +268,8 @@ def load_profile_revision(profile_id, revision_id):
         Profile, Fact, Citation, Source, Relationship, RelationshipCitation
     )
     versions_by_kind = defaultdict(list)
-    for version in Version.objects.filter(revision_id=revision_id).select_related("revision__user"):
+    versions = Version.objects.filter(revision_id=revision_id)
+    for version in versions.select_related("revision__user", "revision__redaction"):
         versions_by_kind[version.content_type_id].append(version)
     profile_version = next(
         (v for v in versions_by_kind[kinds[Profile].id] if v.object_id == str(profile_id)), None

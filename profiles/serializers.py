@@ -10,6 +10,7 @@ from profiles.connections import shown_in_order
 from profiles.history import public_details
 from profiles.licensing import content_license
 from profiles.models import (
+    REDACTABLE,
     Category,
     Citation,
     Fact,
@@ -19,6 +20,7 @@ from profiles.models import (
     RelationshipCitation,
     Source,
 )
+from profiles.redaction import hidden_parts, public_comment, public_user
 
 
 class PageLinkField(serializers.Field):
@@ -240,13 +242,22 @@ class RevisionSerializer(serializers.Serializer):
     id = serializers.IntegerField(source="revision_id")
     date = serializers.DateTimeField(source="revision.date_created")
     user = serializers.SerializerMethodField()
-    comment = serializers.CharField(source="revision.comment")
+    comment = serializers.SerializerMethodField()
+    hidden = serializers.SerializerMethodField()
 
     def get_user(self, version):
-        user = version.revision.user
+        """The author's display name; None when made by the site or hidden by an editor."""
+        user = public_user(version.revision)
         if user is None:
             return None
         return user.get_full_name() or user.get_username()
+
+    def get_comment(self, version):
+        return public_comment(version.revision)
+
+    def get_hidden(self, version):
+        """What an editor hid of this revision: of "text", "comment", "user"."""
+        return sorted(hidden_parts(version.revision), key=REDACTABLE.index)
 
 
 class ChangeSerializer(serializers.Serializer):
@@ -257,6 +268,7 @@ class ChangeSerializer(serializers.Serializer):
     date = serializers.DateTimeField(source="date_created")
     user = serializers.SerializerMethodField()
     comment = serializers.SerializerMethodField()
+    hidden = serializers.SerializerMethodField()
     profiles = serializers.SerializerMethodField()
 
     def get_user(self, revision):
@@ -264,6 +276,10 @@ class ChangeSerializer(serializers.Serializer):
 
     def get_comment(self, revision):
         return public_details(revision).comment
+
+    def get_hidden(self, revision):
+        """What an editor hid of this revision: of "text", "comment", "user"."""
+        return sorted(public_details(revision).hidden, key=REDACTABLE.index)
 
     def get_profiles(self, revision):
         request = self.context["request"]

@@ -16,16 +16,27 @@ from dataclasses import dataclass
 from functools import cached_property
 
 import reversion
+from django.contrib.contenttypes.models import ContentType
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import transaction
 from django.utils.translation import gettext as _
 
 from profiles.connections import connection_markers, relationships_of
 from profiles.markup import RenderedProfile, check_markers
-from profiles.models import Citation, Fact, Profile, Relationship, Source
-from profiles.permissions import can_revert
+from profiles.models import (
+    REDACTABLE,
+    Citation,
+    Fact,
+    Profile,
+    RedactionLog,
+    Relationship,
+    RevisionRedaction,
+    Source,
+)
+from profiles.permissions import can_redact, can_revert
 from profiles.revisions import (
     latest_revision,
+    latest_revision_id,
     load_profile_revision,
     newer_revision,
     who_and_when,
@@ -594,3 +605,64 @@ def recover_profile(version, *, user):
         old = load_profile_revision(version.object_id, version.revision_id)
         comment = _("Recovered from revision %(number)s") % {"number": version.revision_id}
         return restore_profile(old, None, user=user, comment=comment).profile
+
+
+# Hiding parts of revisions -------------------------------------------------------------------
+
+
+class RedactionRefused(Exception):
+    """A hide or show that cannot be done; the message says why."""
+
+
+def redact_revision(revision, *, user, hidden, reason):
+    """Hide exactly these parts of a revision from readers ("text", "comment", "user"), and
+    show the others again; every change is logged with the user and the reason.
+
+    Only editors who may redact may do it (PermissionDenied for anyone else). The text of a
+    profile's current revision cannot be hidden: readers would still read it on the profile
+    (revert first, then hide the old revision). Nothing is ever deleted.
+    """
+    if not can_redact(user):
+        raise PermissionDenied
+    hidden = set(hidden) & set(REDACTABLE)
+    reason = " ".join((reason or "").split())
+    if not reason:
+        raise RedactionRefused(_("Give the reason: the log shows it to the other editors."))
+    with transaction.atomic():
+        redaction, _created = RevisionRedaction.objects.select_for_update().get_or_create(
+            revision=revision
+        )
+        before = redaction.hidden_parts
+        if "text" in hidden - before and is_current_somewhere(revision):
+            raise RedactionRefused(
+                _(
+                    "Revision %(number)s is the current text of a profile, so its text cannot "
+                    "be hidden: readers would still read it there. Revert the profile first, "
+                    "then hide this revision."
+                )
+                % {"number": revision.pk}
+            )
+        for part in REDACTABLE:
+            setattr(redaction, f"{part}_hidden", part in hidden)
+        redaction.save()
+        for action, parts in (("hide", hidden - before), ("show", before - hidden)):
+            if parts:
+                RedactionLog.objects.create(
+                    revision=revision,
+                    action=action,
+                    parts=sorted(parts, key=REDACTABLE.index),
+                    reason=reason,
+                    by=user,
+                )
+    return redaction
+
+
+def is_current_somewhere(revision):
+    """Whether the revision is the latest revision of a profile it saved."""
+    profile_ids = [
+        int(pk)
+        for pk in revision.version_set.filter(
+            content_type=ContentType.objects.get_for_model(Profile)
+        ).values_list("object_id", flat=True)
+    ]
+    return any(latest_revision_id(Profile(pk=pk)) == revision.pk for pk in profile_ids)

@@ -40,12 +40,18 @@ class SourceSitemap(Sitemap):
 
 
 class PageSitemap(Sitemap):
-    """The home page and the list of all profiles."""
+    """The home page, the list of all profiles, recent changes, wanted profiles, open data."""
 
     changefreq = "daily"
 
     def items(self):
-        return ["profiles:home", "profiles:browse", "profiles:recent", "profiles:wanted"]
+        return [
+            "profiles:home",
+            "profiles:browse",
+            "profiles:recent",
+            "profiles:wanted",
+            "profiles:data",
+        ]
 
     def location(self, name):
         return reverse(name)

@@ -13,6 +13,7 @@ from django.urls import reverse
 from django.utils.cache import get_conditional_response
 from django.utils.http import http_date
 from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
 from django.views.decorators.http import require_POST, require_safe
 
 from profiles.access import can_see_drafts, get_profile_or_moved
@@ -20,17 +21,26 @@ from profiles.connections import relationships_of
 from profiles.diffs import diff_snapshots, empty_snapshot, snapshot_of_profile
 from profiles.dumps import latest_data_dump
 from profiles.filters import ProfileFilters, facet_counts, page_number
-from profiles.forms import RevertForm
+from profiles.forms import RedactionForm, RevertForm
 from profiles.history import paged_history, recent_entries, recent_versions
 from profiles.licensing import content_license
-from profiles.models import Category, FormerSlug, Mention, Profile, ProfileType, Source
-from profiles.permissions import can_revert
+from profiles.models import (
+    Category,
+    FormerSlug,
+    Mention,
+    Profile,
+    ProfileType,
+    RevisionRedaction,
+    Source,
+)
+from profiles.permissions import can_redact, can_revert
 from profiles.presentation import (
     cite_this_page,
     missing_stored_links,
     missing_text_links,
     profile_page,
 )
+from profiles.redaction import hidden_parts
 from profiles.revisions import (
     has_revision,
     latest_revision,
@@ -38,7 +48,13 @@ from profiles.revisions import (
     previous_revision_id,
 )
 from profiles.search import search_profiles
-from profiles.services import RevertRefused, restore_problems, revert_profile
+from profiles.services import (
+    RedactionRefused,
+    RevertRefused,
+    redact_revision,
+    restore_problems,
+    revert_profile,
+)
 from profiles.structured_data import profile_metadata
 
 
@@ -253,7 +269,9 @@ def profile_history(request, slug):
     profile, moved = get_profile_or_moved(request, slug)
     if moved:
         return moved
-    page, entries = paged_history(profile, request.GET.get("page"), settings.REVISIONS_PER_PAGE)
+    page, entries = paged_history(
+        profile, request.GET.get("page"), settings.REVISIONS_PER_PAGE, viewer=request.user
+    )
     context = {"profile": profile, "page_obj": page, "entries": entries}
     return render(request, "profiles/profile_history.html", context)
 
@@ -264,11 +282,15 @@ def profile_revision(request, slug, revision_id):
     profile, moved = get_profile_or_moved(request, slug)
     if moved:
         return moved
-    old = load_revision_or_404(profile, revision_id)
+    old = load_revision_or_404(profile, revision_id).for_viewer(request.user)
     context = {
         "profile": profile,
         "old": old,
+        "can_redact": can_redact(request.user),
+        "redaction_form": can_redact(request.user)
+        and RedactionForm(profile=profile, revision=old.revision, hidden=old.hidden),
         "page": old.profile
+        and old.text_shown
         and profile_page(
             old.profile,
             types=old.types,
@@ -313,11 +335,12 @@ def profile_diff(request, slug):
     if moved:
         return moved
     from_id, to_id = revisions_to_compare(request, profile)
-    new = load_revision_or_404(profile, to_id)
-    old = load_revision_or_404(profile, from_id) if from_id else None
+    new = load_revision_or_404(profile, to_id).for_viewer(request.user)
+    old = load_revision_or_404(profile, from_id).for_viewer(request.user) if from_id else None
     unavailable = [r for r in (old, new) if r and r.problems]
+    hidden = [r for r in (old, new) if r and not r.text_shown]
     diff = None
-    if not unavailable:
+    if not unavailable and not hidden:
         before = old.snapshot() if old else empty_snapshot()
         diff = diff_snapshots(before, new.snapshot())
     context = {
@@ -326,6 +349,7 @@ def profile_diff(request, slug):
         "new": new,
         "diff": diff,
         "unavailable": unavailable,
+        "hidden_text": hidden,
         "old_label": _("Revision %(number)s") % {"number": old.number} if old else _("Nothing"),
         "new_label": _("Revision %(number)s") % {"number": new.number},
     }
@@ -346,6 +370,8 @@ def revert_confirm(request, slug, revision_id):
     profile = get_profile_to_revert(request, slug)
     old = load_revision_or_404(profile, revision_id)
     problems = restore_problems(old)
+    if "text" in hidden_parts(old.revision):
+        problems.append(HIDDEN_TEXT_REFUSAL)
     context = {
         "profile": profile,
         "old": old,
@@ -370,6 +396,9 @@ def profile_revert(request, slug):
     old_id = revision_id_or_404(form.cleaned_data["revision"])
     if not has_revision(profile, old_id):
         raise Http404(_("This profile has no such revision."))
+    if RevisionRedaction.objects.filter(revision_id=old_id, text_hidden=True).exists():
+        messages.error(request, HIDDEN_TEXT_REFUSAL)
+        return redirect("profiles:revert_confirm", profile.slug, old_id)
     try:
         saved = revert_profile(
             profile,
@@ -401,5 +430,42 @@ def recent_changes(request):
     page = Paginator(recent_versions(), settings.REVISIONS_PER_PAGE).get_page(
         request.GET.get("page")
     )
-    context = {"page_obj": page, "entries": recent_entries(page.object_list)}
+    context = {"page_obj": page, "entries": recent_entries(page.object_list, viewer=request.user)}
     return render(request, "profiles/recent_changes.html", context)
+
+
+HIDDEN_TEXT_REFUSAL = gettext_lazy(
+    "An editor hid the text of this revision, so reverting to it would publish that text "
+    "again. Show its text again first if it should be restored."
+)
+
+
+@require_POST
+@login_required
+def redact(request, slug, revision_id):
+    """Editors who may redact hide parts of a revision from readers, or show them again."""
+    if not can_redact(request.user):
+        raise PermissionDenied
+    profile, moved = get_profile_or_moved(request, slug)
+    if moved:
+        raise Http404(_("This profile has a new address."))
+    old = load_revision_or_404(profile, revision_id)
+    form = RedactionForm(request.POST, profile=profile, revision=old.revision)
+    if not form.is_valid():
+        messages.error(request, " ".join(e for errors in form.errors.values() for e in errors))
+        return redirect("profiles:revision", profile.slug, old.number)
+    try:
+        redact_revision(
+            old.revision,
+            user=request.user,
+            hidden=form.hidden_parts(),
+            reason=form.cleaned_data["reason"],
+        )
+    except RedactionRefused as refusal:
+        messages.error(request, str(refusal))
+    else:
+        messages.success(
+            request,
+            _("Saved: readers now see revision %(number)s as set.") % {"number": old.number},
+        )
+    return redirect("profiles:revision", profile.slug, old.number)

@@ -216,3 +216,11 @@ def make_relationship(
     ]
     save_relationship(relationship, user=user, comment=comment, citations=citations)
     return relationship
+
+
+def confirmed(suggestion):
+    """The suggestion with its contributor's address confirmed, as the emailed link does."""
+    from editorial.services import confirm_email, email_confirmation_key
+
+    assert confirm_email(suggestion=suggestion, key=email_confirmation_key(suggestion))
+    return suggestion

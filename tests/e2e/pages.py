@@ -20,7 +20,7 @@ from demo.management.commands.load_demo import DEMO_EDITOR
 from editorial.follows import confirm_follow, confirm_path, unsubscribe_path
 from editorial.merging import normalize_text
 from editorial.models import Follow
-from editorial.services import reject_suggestion, submit_suggestion
+from editorial.services import email_confirmation_key, reject_suggestion, submit_suggestion
 from profiles.dumps import build_data_dump
 from profiles.models import Profile, Source
 from profiles.revisions import profile_versions
@@ -59,6 +59,7 @@ def prepare_pages():
         profile=profile,
         base_revision_id=second_revision,
         message="The union hall was in Millrace, not in Riverton.",
+        contributor_email="reader@example.org",
     )
     reject_suggestion(
         suggestion=rejected,
@@ -105,6 +106,13 @@ def prepare_pages():
         ("sent", reverse("editorial:sent", args=[clean.token])),
         ("tracking", clean.get_absolute_url()),
         ("tracking-rejected", rejected.get_absolute_url()),
+        (
+            "confirm-email",
+            reverse(
+                "editorial:confirm_email", args=[rejected.token, email_confirmation_key(rejected)]
+            ),
+        ),
+        ("browse-connected", reverse("profiles:browse") + f"?connected_to={FLAGSHIP_SLUG}"),
         ("open-data", reverse("profiles:data")),
         ("follow-sent", reverse("editorial:follow_sent", args=[FLAGSHIP_SLUG])),
         ("follow-confirm", confirm_path(waiting)),

@@ -22,6 +22,7 @@ from tests.editorial.submitting import (
     preview_edit,
     send_report,
 )
+from tests.factories import make_profile
 from tests.html import parse
 
 pytestmark = pytest.mark.django_db
@@ -293,3 +294,15 @@ def test_with_redis_configured_the_counters_live_in_redis(client, profile, setti
         assert send_report(client, profile, message="Redis 9.").status_code == 429
     assert RateLimitCounter.objects.count() == 0
     cache.clear()
+
+
+def test_beyond_the_site_wide_ceiling_submissions_are_kept_in_quarantine(client, settings):
+    settings.EDITORIAL_SITE_SUBMISSIONS_PER_MINUTE = 2
+    profile = make_profile()
+    for number in range(4):
+        visitor = Client(REMOTE_ADDR=f"203.0.113.{number + 1}")
+        response = send_report(visitor, profile, message=f"Report number {number} of four.")
+        assert response.status_code == 302
+    statuses = list(Suggestion.objects.order_by("pk").values_list("status", "spam_reason"))
+    assert [status for status, _ in statuses] == ["pending", "pending", "spam", "spam"]
+    assert "more than 2 submissions a minute" in statuses[-1][1]

@@ -17,7 +17,6 @@ from editorial.follows import (
     send_follow_digests,
 )
 from editorial.models import Follow
-from profiles import history
 from profiles.revisions import latest_revision_id, profile_versions
 from profiles.services import save_profile
 from tests.editorial.following import ask_to_follow, link_to, links, path_of
@@ -245,19 +244,25 @@ def test_an_unpublished_profile_sends_no_digest(profile, follower, mailoutbox):
     assert send_follow_digests().sent == 0
 
 
-def test_the_digest_shows_who_and_why_as_the_public_details_function_says(
-    profile, follower, mailoutbox, monkeypatch, editor
+def test_the_digest_leaves_out_what_an_editor_hid_and_says_so(
+    profile, follower, mailoutbox, editor
 ):
-    edit(profile, comment="A comment an editor hid.", user=editor)
-    monkeypatch.setattr(
-        "editorial.follows.public_details",
-        lambda revision: history.PublicDetails(user=None, comment=""),
-    )
+    from django.contrib.auth.models import Permission
+
+    from profiles.services import redact_revision
+
+    bad = edit(profile, comment="A remark nobody should read.", user=editor)
+    edit(profile, comment="Took the claim out.", lead="The fund lends books.[^first]")
+    editor.user_permissions.add(Permission.objects.get(codename="redact_revision"))
+    redact_revision(bad, user=editor, hidden={"text", "comment", "user"}, reason="Defamatory.")
     mailoutbox.clear()
     send_follow_digests()
     body = mailoutbox[0].body
-    assert "A comment an editor hid." not in body and "Edith" not in body
-    assert "by Sourcebook" in body and "(no comment)" in body
+    assert "A remark nobody should read." not in body and "by Edith" not in body
+    assert f"Revision {bad.pk}, " in body
+    assert "by a contributor whose name an editor hid" in body
+    assert "(comment hidden by an editor) (An editor hid the text of this revision.)" in body
+    assert "Took the claim out." in body
 
 
 def test_unconfirmed_addresses_are_deleted_after_a_week(profile):

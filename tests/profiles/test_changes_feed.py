@@ -132,6 +132,24 @@ def test_a_bad_since_is_a_json_400_that_says_what_to_give(client, value):
     assert "revision number" in message or "There is no revision" in message
 
 
+def test_a_hidden_comment_and_author_are_not_in_the_feed_which_says_they_were_hidden(
+    client, editor
+):
+    from django.contrib.auth.models import Permission
+
+    from profiles.services import redact_revision
+
+    alder = make_profile("Alder Fund")
+    revision = edit(alder, user=editor, comment="A remark nobody should read.", lead="It lends.")
+    editor.user_permissions.add(Permission.objects.get(codename="redact_revision"))
+    redact_revision(revision, user=editor, hidden={"comment", "user"}, reason="Defamatory.")
+    client.force_login(editor)  # the feed is public: even the redactor gets the public view
+    response = client.get("/api/changes/", {"since": revision.pk - 1})
+    assert b"A remark nobody should read." not in response.content
+    (change,) = response.json()["results"]
+    assert (change["user"], change["comment"], change["hidden"]) == (None, "", ["comment", "user"])
+
+
 def test_the_user_and_comment_come_from_the_one_public_details_function(client, monkeypatch):
     make_profile("Alder Fund", comment="A comment an editor hid.")
     monkeypatch.setattr(

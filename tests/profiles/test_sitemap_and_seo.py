@@ -54,12 +54,13 @@ def test_the_source_sitemap_lists_sources_cited_by_published_profiles_only(clien
     assert list(urls(client, "/sitemap-sources.xml")) == [f"http://testserver/sources/{public.pk}/"]
 
 
-def test_the_pages_sitemap_lists_the_home_browse_recent_and_wanted_pages(client):
+def test_the_pages_sitemap_lists_the_home_browse_recent_wanted_and_open_data_pages(client):
     assert set(urls(client, "/sitemap-pages.xml")) == {
         "http://testserver/",
         "http://testserver/profiles/",
         "http://testserver/recent/",
         "http://testserver/wanted/",
+        "http://testserver/data/",
     }
 
 
@@ -69,7 +70,7 @@ def test_robots_txt_points_at_the_sitemap_and_keeps_crawlers_out_of_search_and_f
     assert response["Content-Type"] == "text/plain; charset=utf-8"
     lines = response.content.decode().splitlines()
     assert "Sitemap: http://testserver/sitemap.xml" in lines
-    for path in ["/admin/", "/search/", "/suggestions/", "/tips/"]:
+    for path in ["/admin/", "/search/", "/suggestions/", "/tips/", "/follows/"]:
         assert f"Disallow: {path}" in lines
     assert "Disallow: /profiles/" not in lines
 

@@ -10,7 +10,7 @@ from django.db import migrations, models
 class Migration(migrations.Migration):
 
     dependencies = [
-        ('editorial', '0003_split_section_rename_fingerprint'),
+        ('editorial', '0005_email_confirmed_at'),
         ('profiles', '0005_seed_relationship_types'),
         migrations.swappable_dependency(settings.AUTH_USER_MODEL),
     ]
