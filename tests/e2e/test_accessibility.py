@@ -17,7 +17,16 @@ BROKEN_PAGE = Path(__file__).parent / "fixtures" / "broken_page.html"
 
 
 def blocking_violations(page):
+    seen = len(page.csp_violations)
     results = Axe().run(page)
+    # axe's css-orientation-lock rule copies a stylesheet that @imports another (the admin's
+    # forms.css) into a <style> element, which the CSP blocks: that is axe's doing, not the
+    # page's, so those messages are dropped; any other violation still fails the test.
+    page.csp_violations[seen:] = [
+        message
+        for message in page.csp_violations[seen:]
+        if not message.startswith("Applying inline style violates")
+    ]
     return [
         f"{v['id']} ({v['impact']}): {v['help']} -> {[n['target'] for n in v['nodes']][:3]}"
         for v in results.response["violations"]
