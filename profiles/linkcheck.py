@@ -140,13 +140,25 @@ def apply_outcome(check, outcome, now):
     return check
 
 
-def check_for(source):
-    """The source's LinkCheck (unsaved if new), started afresh when its address changed."""
-    check = LinkCheck.objects.filter(source=source).first()
-    if check is None or check.checked_url != source.url:
-        check = LinkCheck(source=source, pk=source.pk)
-    check.checked_url = source.url
-    return check
+def checks_for(sources):
+    """Each source's LinkCheck (unsaved if new), started afresh when its address changed."""
+    stored = LinkCheck.objects.in_bulk([source.pk for source in sources])
+    checks = []
+    for source in sources:
+        check = stored.get(source.pk)
+        if check is None or check.checked_url != source.url:
+            check = LinkCheck(source=source, checked_url=source.url)
+        checks.append(check)
+    return checks
+
+
+def save_checks(checks):
+    """Write the checks in one query (an upsert, so two workers checking the same source at
+    once do not collide). LinkCheck is bookkeeping, not a versioned model."""
+    fields = [f.name for f in LinkCheck._meta.concrete_fields if not f.primary_key]
+    LinkCheck.objects.bulk_create(
+        checks, update_conflicts=True, unique_fields=["source"], update_fields=fields
+    )
 
 
 def accessed_dates(source_ids):
@@ -180,13 +192,13 @@ def check_sources(source_ids, *, fetcher=None, threads=None):
             outcomes = list(pool.map(lambda source: classify(source.url, fetch), sources))
         now = timezone.now()
         checks = [
-            apply_outcome(check_for(source), outcome, now)
-            for source, outcome in zip(sources, outcomes, strict=True)
+            apply_outcome(check, outcome, now)
+            for check, outcome in zip(checks_for(sources), outcomes, strict=True)
         ]
         find_archived_copies(sources, checks, fetcher, pool_size=threads, now=now)
+        save_checks(checks)
         tally = {}
         for check in checks:
-            check.save()
             tally[check.status] = tally.get(check.status, 0) + 1
         return tally
     finally:
