@@ -23,6 +23,9 @@ EXTRA_PERMISSIONS = [
     ("profiles", "view_profiletype"),
     ("profiles", "add_profiletype"),
     ("profiles", "view_factlabel"),
+    # The dead-links list (a proxy of Source): seeing it, and acting on the links in it.
+    ("profiles", "view_deadlink"),
+    ("profiles", "change_deadlink"),
 ]
 
 
