@@ -14,6 +14,7 @@ from django.conf import settings
 from django.core import signing
 from django.core.exceptions import ValidationError
 from django.core.validators import URLValidator
+from django.forms.utils import ErrorDict
 from django.utils.html import format_html, strip_tags
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy, ngettext
@@ -372,6 +373,17 @@ class ContributionForm(forms.Form):
                 )
                 % {"count": total, "limit": limit}
             )
+
+    def without_errors(self):
+        """The form shown again to go on with it (a source row added, a source filled in from
+        its page): what was typed, and no error messages yet, since nothing was sent."""
+        self._errors = ErrorDict()
+        if self.sources is not None:
+            self.sources._errors = []
+            self.sources._non_form_errors = self.sources.error_class()
+            for row in self.sources.forms:
+                row._errors = ErrorDict()
+        return self
 
     def error_summary(self):
         """Every problem with what was sent, in page order, for the list at the top of the page:

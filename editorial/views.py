@@ -90,7 +90,7 @@ def suggest_edit_preview(request, slug):
     form = SuggestEditForm(request.POST, profile=profile)
     if "add_source" in request.POST:
         form = SuggestEditForm(with_another_source(request.POST), profile=profile)
-        return render_suggest_form(request, profile, form)
+        return render_suggest_form(request, profile, form.without_errors())
     if "fill_source" in request.POST:
         return fill_in_source(request, profile)
     if form.is_valid():
@@ -107,7 +107,7 @@ def fill_in_source(request, profile):
         return too_many_requests(request, exceeded)
     prefix = request.POST["fill_source"]
     data, note = fill_source_from_page(request.POST, prefix)
-    form = SuggestEditForm(data, profile=profile)
+    form = SuggestEditForm(data, profile=profile).without_errors()
     for row in form.sources.forms:
         if row.prefix == prefix:
             row.fill_note = note

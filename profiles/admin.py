@@ -373,6 +373,7 @@ class SourceAdminForm(forms.ModelForm):
             "published_date",
             "date_precision",
             "archive_url",
+            "archive_date",
             "kind",
             "notes",
         ]
@@ -593,6 +594,13 @@ class DeadLinkAdmin(admin.ModelAdmin):
             ),
             *super().get_urls(),
         ]
+
+    def changelist_view(self, request, extra_context=None):
+        extra_context = {
+            "title": _("Dead links: sources by the state of their link"),
+            **(extra_context or {}),
+        }
+        return super().changelist_view(request, extra_context)
 
     def change_view(self, request, object_id, form_url="", extra_context=None):
         """A source is edited on its own page; this list only links to it."""

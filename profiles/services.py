@@ -39,6 +39,7 @@ NEW_SOURCE_FIELDS = [
     "published_date",
     "date_precision",
     "archive_url",
+    "archive_date",
     "kind",
     "notes",
 ]
