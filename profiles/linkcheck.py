@@ -30,7 +30,7 @@ from django.utils.translation import gettext as _
 
 from profiles import archive
 from profiles import fetcher as fetching
-from profiles.models import LinkCheck, Source
+from profiles.models import Citation, LinkCheck, Source
 
 Status = LinkCheck.Status
 
@@ -163,8 +163,6 @@ def save_checks(checks):
 
 def accessed_dates(source_ids):
     """{source id: the latest accessed date among the citations of each source}."""
-    from profiles.models import Citation
-
     rows = (
         Citation.objects.filter(source_id__in=source_ids, accessed__isnull=False)
         .values("source_id")

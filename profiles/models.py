@@ -382,12 +382,6 @@ def wayback_date(url):
         return None
 
 
-class LinkCheckQuerySet(models.QuerySet):
-    def problems(self):
-        """Checks that found a link editors should look at."""
-        return self.filter(status__in=LinkCheck.NEEDS_AN_EDITOR)
-
-
 class LinkCheck(models.Model):
     """What the latest checks of a source's address found (written by profiles.linkcheck).
 
@@ -428,8 +422,6 @@ class LinkCheck(models.Model):
     archive_date = models.DateField(null=True, blank=True)
     archive_checked_at = models.DateTimeField(null=True, blank=True)
     archive_requested_at = models.DateTimeField(null=True, blank=True)
-
-    objects = LinkCheckQuerySet.as_manager()
 
     class Meta:
         indexes = [

@@ -4,6 +4,7 @@ copy found and shown), soft 404s, blocked, and failures that are "could not chec
 from contextlib import contextmanager
 from datetime import UTC, date, datetime, timedelta
 
+import httpx
 import pytest
 from django.utils import timezone
 
@@ -208,3 +209,20 @@ def test_a_check_of_an_old_address_does_not_describe_a_new_one(db, web, check):
     assert loaded.link_state.status == Status.FAILING
     loaded.url = "https://news.example/found/"  # as an editor's save would change it
     assert loaded.link_state is None  # "not checked yet", until the new address is checked
+
+
+def test_saving_new_sources_in_the_archive_is_off_unless_asked_for(db, web, check, settings):
+    source = make_source(url="https://news.example/new/")
+    web.page("https://news.example/new/", "<title>New</title>")
+    web.hosts["web.archive.org"] = lambda request: httpx.Response(200)
+    check(source)
+    assert not [url for url in web.requests if "archive.org" in url]
+
+    settings.ARCHIVE_SAVE_NEW_SOURCES = True
+    other = make_source(url="https://news.example/newer/")
+    web.page("https://news.example/newer/", "<title>Newer</title>")
+    state = check(other)
+    assert "https://web.archive.org/save/https://news.example/newer/" in web.requests
+    assert state.archive_requested_at == DAY_ONE
+    check(other, DAY_ONE + timedelta(days=30))  # asked once, not at every check
+    assert web.requests.count("https://web.archive.org/save/https://news.example/newer/") == 1
