@@ -10,7 +10,7 @@ PYTEST_ARGS ?=
 unexport PYTHONDONTWRITEBYTECODE
 
 .DEFAULT_GOAL := help
-.PHONY: help run test test-postgres e2e lint format migrations-check install install-test clean
+.PHONY: help run test test-postgres e2e lint format messages-check migrations-check install install-test clean
 
 help: ## Show this help.
 	@grep -E '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | awk 'BEGIN {FS = ":.*## "}; {printf "  make %-18s %s\n", $$1, $$2}'
@@ -49,13 +49,25 @@ node_modules/.package-lock.json: package-lock.json
 e2e: install-test node_modules/.package-lock.json ## Browser, accessibility and HTML checks (Chromium, Java).
 	$(BIN)/python -m pytest -m e2e $(PYTEST_ARGS)
 
-lint: install-test ## Check the code with ruff.
+# djhtml guesses the indent of each file from its lines; a new file would get four spaces.
+DJHTML := $(BIN)/djhtml --tabwidth 2
+
+lint: install-test ## Check the code with ruff and the templates' indentation with djhtml.
 	$(BIN)/ruff check .
 	$(BIN)/ruff format --check .
+	$(DJHTML) --check templates
 
-format: install-test ## Format the code with ruff.
+format: install-test ## Format the code with ruff and the templates with djhtml.
 	$(BIN)/ruff check --fix .
 	$(BIN)/ruff format .
+	$(DJHTML) templates
+
+# makemessages writes into LOCALE_PATHS, which the project does not set yet: point it at a
+# temporary folder, so that the check leaves nothing behind in the checkout.
+messages-check: install ## Fail if makemessages cannot extract the strings to translate (GNU gettext).
+	@locale=$$(mktemp -d) && trap 'rm -rf "$$locale"' EXIT && \
+		$(BIN)/python manage.py shell --verbosity 0 --command "from django.conf import settings; from django.core.management import call_command; settings.LOCALE_PATHS = ['$$locale']; call_command('makemessages', locale=['en'], ignore_patterns=['node_modules/*'])" && \
+		echo "makemessages: $$(grep -c '^msgid ' "$$locale/en/LC_MESSAGES/django.po") strings to translate"
 
 migrations-check: install ## Fail if the models have changes without migrations.
 	$(BIN)/python manage.py makemigrations --check --dry-run

@@ -31,6 +31,9 @@ from profiles.models import (
     LinkCheck,
     Profile,
     ProfileType,
+    Relationship,
+    RelationshipCitation,
+    RelationshipType,
     Source,
 )
 from profiles.revisions import (
@@ -45,10 +48,13 @@ from profiles.services import (
     UNCHECKED,
     RevertRefused,
     accept_archived_copy,
+    check_relationship,
+    delete_relationship,
     recover_profile,
     replace_source_url,
     restore_problems,
     save_profile,
+    save_relationship,
     save_source,
 )
 from profiles.tasks import check_source_links
@@ -775,3 +781,98 @@ class ProfileTypeAdmin(admin.ModelAdmin):
 class FactLabelAdmin(admin.ModelAdmin):
     list_display = ["name", "position"]
     search_fields = ["name"]
+
+
+# Connections ----------------------------------------------------------------------------------
+
+
+@admin.register(RelationshipType)
+class RelationshipTypeAdmin(admin.ModelAdmin):
+    list_display = ["name", "forward_label", "reverse_label", "subject_kind", "object_kind"]
+    prepopulated_fields = {"slug": ["name"]}
+    search_fields = ["name", "forward_label", "reverse_label"]
+
+
+class RelationshipCitationFormSet(forms.BaseInlineFormSet):
+    """Runs the connection's own checks (profiles.services.check_relationship) once the
+    citations are known, so every problem shows on the form, in the editor's words."""
+
+    def clean(self):
+        super().clean()
+        if any(self.errors):
+            return
+        try:
+            check_relationship(self.instance, kept_instances(self))
+        except ValidationError as error:
+            raise ValidationError(error.messages) from None
+
+
+class RelationshipCitationInline(admin.TabularInline):
+    model = RelationshipCitation
+    formset = RelationshipCitationFormSet
+    extra = 1
+    fields = ["source", "accessed", "pinpoint"]
+    autocomplete_fields = ["source"]
+
+
+class RelationshipAdminForm(forms.ModelForm):
+    summary = EditSummaryField(
+        label=gettext_lazy("Edit summary"),
+        required=False,
+        max_length=200,
+        help_text=gettext_lazy("What you changed and why; both profiles' histories show it."),
+    )
+
+    class Meta:
+        model = Relationship
+        fields = [
+            "subject",
+            "type",
+            "object",
+            "role",
+            "start_date",
+            "start_precision",
+            "end_date",
+            "end_precision",
+            "is_current",
+            "amount",
+            "currency",
+        ]
+
+
+@admin.register(Relationship)
+class RelationshipAdmin(admin.ModelAdmin):
+    """Editors add, change and remove connections; each save is one revision of both
+    profiles (profiles.services.save_relationship)."""
+
+    form = RelationshipAdminForm
+    inlines = [RelationshipCitationInline]
+    list_display = ["subject", "type", "object", "role", "start_date", "end_date", "amount"]
+    list_filter = ["type", "is_current"]
+    list_select_related = ["subject", "object", "type"]
+    search_fields = ["subject__name", "object__name", "role"]
+    autocomplete_fields = ["subject", "object"]
+
+    def save_model(self, request, obj, form, change):
+        """Nothing yet: save_related saves the connection with its citations, in one
+        revision."""
+
+    def save_related(self, request, form, formsets, change):
+        [citations] = formsets
+        citations.save(commit=False)
+        comment = form.cleaned_data.get("summary") or _("%(connection)s (%(action)s)") % {
+            "connection": form.instance,
+            "action": _("changed") if change else _("added"),
+        }
+        save_relationship(
+            form.instance, user=request.user, comment=comment, citations=kept_instances(citations)
+        )
+
+    def delete_model(self, request, obj):
+        delete_relationship(
+            obj, user=request.user, comment=_("Removed: %(connection)s") % {"connection": obj}
+        )
+
+    def delete_queryset(self, request, queryset):
+        for relationship in queryset:
+            self.delete_model(request, relationship)

@@ -147,14 +147,18 @@ class Profile(models.Model):
     def alias_list(self):
         return [line.strip() for line in self.aliases.splitlines() if line.strip()]
 
-    def render(self, fact_values, citation_sources):
+    def render(self, fact_values, citation_sources, connection_markers=()):
         """Render the lead, body and infobox values into the stored HTML fields (not saved).
 
-        References are numbered across all three texts; ``citation_sources`` maps each
-        citation key to its source id. Returns the RenderedProfile, with the fact HTML and the
-        wiki links for the caller to store (profiles.services.save_profile does).
+        References are numbered across all three texts and then the citations of the
+        profile's connections (``connection_markers``, see profiles.connections);
+        ``citation_sources`` maps each citation key to its source id. Returns the
+        RenderedProfile, with the fact HTML and the wiki links for the caller to store
+        (profiles.services does).
         """
-        rendered = render_profile(self.lead, self.body, fact_values, citation_sources)
+        rendered = render_profile(
+            self.lead, self.body, fact_values, citation_sources, connection_markers
+        )
         self.lead_html, self.body_html = rendered.lead_html, rendered.body_html
         self.toc, self.references = rendered.toc, rendered.references
         return rendered
@@ -204,7 +208,20 @@ class FormerSlug(models.Model):
 class Fact(models.Model):
     profile = models.ForeignKey(Profile, on_delete=models.CASCADE, related_name="facts")
     label = models.ForeignKey(FactLabel, on_delete=models.PROTECT, related_name="facts")
-    value = models.TextField(help_text="May carry citation markers such as [^key].")
+    value = models.TextField(
+        blank=True,
+        help_text="May carry citation markers such as [^key]. Leave it empty to show the "
+        "connection chosen below instead.",
+    )
+    relationship = models.ForeignKey(
+        "Relationship",
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="facts",
+        help_text="Show this connection (the other profile, the role and the dates, with its "
+        "sources) as the row's value, instead of repeating it as text.",
+    )
     value_html = models.TextField(blank=True, editable=False)
     as_of = models.DateField(null=True, blank=True, help_text="The date the value refers to.")
     position = models.PositiveSmallIntegerField(default=0)
@@ -229,6 +246,20 @@ def parse_partial_date(text):
         raise ValueError(text)
     precision = {1: "year", 2: "month", 3: "day"}[len(parts)]
     return date(*(parts + [1] * (3 - len(parts)))), precision
+
+
+def partial_date_display(value, precision):
+    """A date at its precision: "2019", "March 2019" or "March 4, 2019"; "" for none."""
+    if not value:
+        return ""
+    formats = {"year": "%Y", "month": "%B %Y", "day": "%B %-d, %Y"}
+    return value.strftime(formats.get(precision, formats["day"]))
+
+
+class DatePrecision(models.TextChoices):
+    YEAR = "year", _("Year")
+    MONTH = "month", _("Month")
+    DAY = "day", _("Day")
 
 
 class SourceQuerySet(models.QuerySet):
@@ -259,10 +290,7 @@ class Source(models.Model):
         WEB = "web", _("Web page")
         SOCIAL = "social", _("Social media post")
 
-    class DatePrecision(models.TextChoices):
-        YEAR = "year", _("Year")
-        MONTH = "month", _("Month")
-        DAY = "day", _("Day")
+    DatePrecision = DatePrecision
 
     url = models.URLField(max_length=2000, blank=True)
     normalized_url = models.CharField(max_length=2000, blank=True, editable=False)
@@ -321,10 +349,7 @@ class Source(models.Model):
     @property
     def published_display(self):
         """The publication date at the precision the source gives it."""
-        if not self.published_date:
-            return ""
-        formats = {"year": "%Y", "month": "%B %Y", "day": "%B %-d, %Y"}
-        return self.published_date.strftime(formats[self.date_precision])
+        return partial_date_display(self.published_date, self.date_precision)
 
     @property
     def link_state(self):
@@ -482,6 +507,168 @@ class Citation(models.Model):
         return self.key
 
 
+class Side(models.TextChoices):
+    """What a relationship type may join on one side."""
+
+    PERSON = "person", _("People")
+    ORGANIZATION = "organization", _("Organizations")
+    ANY = "any", _("People and organizations")
+
+
+class RelationshipType(models.Model):
+    """A kind of connection, named for each side: "Board member of" on the member's profile,
+    "Board members" on the organization's."""
+
+    slug = models.SlugField(max_length=80, unique=True)
+    name = models.CharField(max_length=120, unique=True, help_text="For editors: what it is.")
+    forward_label = models.CharField(
+        max_length=120,
+        help_text="The heading on the first profile's page, e.g. “Board member of”.",
+    )
+    reverse_label = models.CharField(
+        max_length=120,
+        help_text="The heading on the second profile's page, e.g. “Board members”.",
+    )
+    subject_kind = models.CharField(
+        max_length=12, choices=Side.choices, default=Side.ANY, help_text="Who the first is."
+    )
+    object_kind = models.CharField(
+        max_length=12, choices=Side.choices, default=Side.ANY, help_text="Who the second is."
+    )
+    symmetric = models.BooleanField(
+        default=False, help_text="Reads the same both ways (“co-signed with”)."
+    )
+    has_amount = models.BooleanField(
+        default=False, help_text="Carries an amount: a grant, a salary, a contribution."
+    )
+    requires_citation = models.BooleanField(
+        default=True, help_text="Refuse a connection of this type without a source."
+    )
+    schema_subject_property = models.CharField(
+        max_length=40,
+        blank=True,
+        help_text="The schema.org property on the first profile that points at the second.",
+    )
+    schema_object_property = models.CharField(
+        max_length=40,
+        blank=True,
+        help_text="The schema.org property on the second profile that points at the first.",
+    )
+    position = models.PositiveSmallIntegerField(default=0)
+
+    class Meta:
+        ordering = ["position", "name"]
+
+    def __str__(self):
+        return self.name
+
+    def label_for(self, side):
+        """The heading on the page of the profile on this side ("subject" or "object")."""
+        return self.forward_label if side == "subject" or self.symmetric else self.reverse_label
+
+    def fits(self, kind, profile):
+        return kind == Side.ANY or (kind == Side.PERSON) == profile.category.is_person
+
+
+class Relationship(models.Model):
+    """A dated, cited connection between two profiles: one sits on the other's board, funded
+    it, is a project of it. It shows on both profiles, and is part of both profiles' revisions."""
+
+    subject = models.ForeignKey(
+        Profile, on_delete=models.CASCADE, related_name="relationships_as_subject"
+    )
+    object = models.ForeignKey(
+        Profile, on_delete=models.CASCADE, related_name="relationships_as_object"
+    )
+    type = models.ForeignKey(
+        RelationshipType, on_delete=models.PROTECT, related_name="relationships"
+    )
+    role = models.CharField(
+        max_length=200, blank=True, help_text="A title or role: “Treasurer”, “Founding donor”."
+    )
+    start_date = models.DateField(null=True, blank=True)
+    start_precision = models.CharField(
+        max_length=5, choices=DatePrecision.choices, default=DatePrecision.DAY
+    )
+    end_date = models.DateField(null=True, blank=True)
+    end_precision = models.CharField(
+        max_length=5, choices=DatePrecision.choices, default=DatePrecision.DAY
+    )
+    is_current = models.BooleanField(
+        default=True, help_text="Still so today. A connection with an end date has ended."
+    )
+    amount = models.DecimalField(max_digits=16, decimal_places=2, null=True, blank=True)
+    currency = models.CharField(max_length=3, default="USD", blank=True)
+    created = models.DateTimeField(default=timezone.now, editable=False)
+    updated = models.DateTimeField(auto_now=True)
+
+    class Meta:
+        ordering = ["type__position", "start_date", "pk"]
+        indexes = [
+            # A profile page reads its connections from both sides.
+            models.Index(fields=["subject", "type"]),
+            models.Index(fields=["object", "type"]),
+        ]
+        constraints = [
+            models.CheckConstraint(
+                condition=~Q(subject=models.F("object")),
+                name="relationship_not_to_itself",
+                violation_error_message=_("A profile cannot be connected to itself."),
+            ),
+            models.CheckConstraint(
+                condition=Q(end_date__isnull=True)
+                | Q(start_date__isnull=True)
+                | Q(end_date__gte=models.F("start_date")),
+                name="relationship_ends_after_it_starts",
+                violation_error_message=_("A connection cannot end before it starts."),
+            ),
+        ]
+
+    def __str__(self):
+        return f"{self.subject} {self.type.forward_label.lower()} {self.object}"
+
+    def side_of(self, profile):
+        """ "subject" or "object": where the profile stands in this relationship."""
+        return "subject" if self.subject_id == profile.pk else "object"
+
+    def other(self, profile):
+        return self.object if self.subject_id == profile.pk else self.subject
+
+    @property
+    def start_display(self):
+        return partial_date_display(self.start_date, self.start_precision)
+
+    @property
+    def end_display(self):
+        return partial_date_display(self.end_date, self.end_precision)
+
+
+class RelationshipCitation(models.Model):
+    """A source for a relationship: numbered into both profiles' reference lists."""
+
+    relationship = models.ForeignKey(
+        Relationship, on_delete=models.CASCADE, related_name="citations"
+    )
+    source = models.ForeignKey(
+        Source, on_delete=models.PROTECT, related_name="relationship_citations"
+    )
+    accessed = models.DateField(null=True, blank=True)
+    pinpoint = models.CharField(
+        max_length=300, blank=True, help_text="A page, section or short quote."
+    )
+
+    class Meta:
+        ordering = ["pk"]
+
+    def __str__(self):
+        return f"{self.relationship}: {self.source}"
+
+    @property
+    def marker_key(self):
+        """The name this citation's marker has in a profile's reference list."""
+        return f"relationship-{self.pk}"
+
+
 def answered_by_a_profile(field):
     """Q: the slug in ``field`` is a published profile's, now or formerly."""
     return Q(**{f"{field}__in": Profile.objects.published().values("slug")}) | Q(
@@ -528,10 +715,19 @@ class Mention(models.Model):
         return f"{self.source} -> {self.target_slug}"
 
 
-# One revision of a profile captures the whole aggregate: its facts, its citations and the
-# sources they point to, so that an old revision renders its references as they were.
+# One revision of a profile captures the whole aggregate: its facts, its citations, its
+# relationships and the sources they point to, so that an old revision renders its references
+# and connections as they were.
 # Reverting restores only the profile's own rows (see profiles.services), never a shared source.
-reversion.register(Profile, follow=["facts", "citations"])
+reversion.register(
+    Profile,
+    follow=["facts", "citations", "relationships_as_subject", "relationships_as_object"],
+)
 reversion.register(Fact)
 reversion.register(Citation, follow=["source"])
 reversion.register(Source)
+# A relationship is part of both profiles' revisions (each follows its relationships), with
+# its citations and their sources; it does not follow the other profile, so one revision
+# never pulls in the whole network.
+reversion.register(Relationship, follow=["citations"])
+reversion.register(RelationshipCitation, follow=["source"])

@@ -14,6 +14,7 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST, require_safe
 
 from profiles.access import can_see_drafts, get_profile_or_moved
+from profiles.connections import relationships_of
 from profiles.diffs import diff_snapshots, empty_snapshot, snapshot_of_profile
 from profiles.filters import ProfileFilters, facet_counts, page_number
 from profiles.forms import RevertForm
@@ -60,6 +61,11 @@ def profile_browse(request):
     category, profile_type = facets.selected("categories"), facets.selected("types")
     if (filters.category and not category) or (filters.type and not profile_type):
         raise Http404(_("There is no such category or type."))
+    connected_to = None
+    if filters.connected_to:
+        connected_to = Profile.objects.published().filter(slug=filters.connected_to).first()
+        if connected_to is None:
+            raise Http404(_("There is no such profile."))
     profiles = filters.apply(Profile.objects.published()).select_related("category")
     profiles = profiles.only("name", "slug", "location", "category")
     paginator = Paginator(profiles.order_by("name", "pk"), settings.PROFILES_PER_PAGE)
@@ -72,6 +78,7 @@ def profile_browse(request):
         "facets": facets,
         "category": category,
         "profile_type": profile_type,
+        "connected_to": connected_to,
     }
     return render(request, "profiles/profile_browse.html", context)
 
@@ -114,6 +121,7 @@ def profile_detail(request, slug):
         types=list(profile.types.all()),
         facts=list(profile.facts.select_related("label")),
         citations=list(profile.citations.select_related("source__link_check")),
+        relationships=list(relationships_of(profile)),
         missing=missing_stored_links(profile),
     )
     revision = latest_revision(profile)
@@ -231,6 +239,7 @@ def profile_revision(request, slug, revision_id):
             types=old.types,
             facts=old.facts,
             citations=old.citations,
+            relationships=old.relationships,
             missing=missing_text_links(old.profile, old.facts),
         ),
         "cite": cite_this_page(

@@ -19,13 +19,14 @@ from profiles.models import Profile
 
 
 def seed_reference_data():
-    """Categories and fact labels, as the data migration creates them, and the Editors group.
+    """Categories, fact labels and relationship types, as the data migrations create them, and
+    the Editors group.
 
     Transactional tests (live server, concurrency) empty every table when they end, and
     --reuse-db keeps that empty database for the next run, so the seed is applied again.
     """
-    migration = importlib.import_module("profiles.migrations.0002_seed_categories_and_labels")
-    migration.seed(apps, None)
+    for name in ("0002_seed_categories_and_labels", "0005_seed_relationship_types"):
+        importlib.import_module(f"profiles.migrations.{name}").seed(apps, None)
     editors_group()
 
 

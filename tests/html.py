@@ -10,6 +10,11 @@ def parse(response):
     return BeautifulSoup(response.content.decode(), "lxml")
 
 
+def text_of(element):
+    """The element's text as a browser shows it: each run of whitespace reads as one space."""
+    return " ".join(element.get_text().split())
+
+
 def live_markup(soup):
     """Every element or attribute in the page that would run script or load from a bad URL."""
     found = []

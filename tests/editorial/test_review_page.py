@@ -6,7 +6,7 @@ from django.urls import reverse
 
 from editorial.services import approve_suggestion, reject_suggestion
 from tests.factories import make_error_report, make_suggestion, make_tip
-from tests.html import parse
+from tests.html import parse, text_of
 
 pytestmark = pytest.mark.django_db
 
@@ -94,3 +94,33 @@ def test_the_queue_is_titled_for_what_editors_do_there(editor_client):
     page = parse(editor_client.get(reverse("admin:editorial_suggestion_changelist")))
     assert page.h1.get_text() == "Suggestions to review"
     assert page.title.get_text().startswith("Suggestions to review")
+
+
+def test_a_new_source_reads_as_its_reference_will_and_opens_in_a_new_tab(editor_client):
+    tip = make_tip(
+        sources=[
+            {
+                "key": "source-1",
+                "url": "https://courier.example/reading-circle/",
+                "title": "A Reading Circle Grows Up",
+                "authors": "Ruth Ambler",
+                "publication": "The Harbor Courier",
+                "date": "2022-03",
+            }
+        ]
+    )
+    entry = review_page(editor_client, tip).select_one(".new-sources li")
+    assert text_of(entry) == (
+        "[^source-1] Ruth Ambler. “A Reading Circle Grows Up.” The Harbor Courier. 2022-03. "
+        "https://courier.example/reading-circle/"
+    )
+    link = entry.find("a", href="https://courier.example/reading-circle/")
+    assert link["target"] == "_blank" and "noreferrer" in link["rel"]
+
+
+def test_a_reported_address_without_a_title_reads_as_the_address_alone(editor_client, profile):
+    report = make_error_report(
+        profile, new_sources=[{"key": "", "url": "https://courier.example/fix/", "title": ""}]
+    )
+    entry = review_page(editor_client, report).select_one(".new-sources li")
+    assert text_of(entry) == "https://courier.example/fix/"

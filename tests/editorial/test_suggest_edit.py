@@ -12,7 +12,7 @@ from tests.editorial.submitting import (
     send_edit,
 )
 from tests.factories import make_profile, make_profile_with_citations
-from tests.html import parse
+from tests.html import parse, text_of
 
 pytestmark = pytest.mark.django_db
 
@@ -190,7 +190,7 @@ def test_the_preview_shows_a_new_source_as_its_reference_will_read(client, profi
         **NEW_SOURCE,
     )
     entry = parse(response).select_one(".suggestion-diff .new-source-list li")
-    assert entry.get_text(" ", strip=True) == (
+    assert text_of(entry) == (
         "[^annual-2003] Mina Okafor. “Tenth Annual Report.” Harbor Literacy Fund. "
         "April 2, 2013. https://harborliteracy.example/reports/2003/"
     )

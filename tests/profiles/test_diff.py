@@ -3,6 +3,7 @@ from datetime import date
 
 import pytest
 import reversion
+from bs4 import BeautifulSoup
 from django.template.loader import render_to_string
 from django.urls import reverse
 from reversion.models import Version
@@ -10,7 +11,7 @@ from reversion.models import Version
 from profiles.diffs import DELETE, INSERT, ProfileSnapshot, diff_snapshots, diff_text
 from profiles.revisions import latest_revision
 from tests.factories import make_profile, make_profile_with_citations, rerender
-from tests.html import parse
+from tests.html import parse, text_of
 
 
 def marked(segments, op):
@@ -130,6 +131,15 @@ def test_a_source_edited_between_revisions_shows_as_a_changed_citation():
     [change] = diff_snapshots(snapshot(), new).citations
     assert change.kind == "changed"
     assert [detail.label for detail in change.changes] == ["Source title"]
+
+
+def test_an_added_citation_reads_as_its_reference_does():
+    added = {**snapshot().citations[0], "key": "b", "source_id": 2, "pinpoint": "p. 4"}
+    diff = diff_snapshots(snapshot(), snapshot(citations=[*snapshot().citations, added]))
+    soup = BeautifulSoup(render_to_string("profiles/_diff.html", {"diff": diff}), "html.parser")
+    assert text_of(soup.select_one(".diff-citation-added ins")) == (
+        "“Reading Rooms Reopen.” p. 4. Accessed October 1, 2026. https://courier.example/rooms/"
+    )
 
 
 @pytest.mark.parametrize("text", ["<script>alert(1)</script>", "a & b < c"])

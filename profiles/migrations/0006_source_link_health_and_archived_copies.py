@@ -7,7 +7,7 @@ from django.db import migrations, models
 class Migration(migrations.Migration):
 
     dependencies = [
-        ('profiles', '0003_search_indexes'),
+        ('profiles', '0005_seed_relationship_types'),
     ]
 
     operations = [
