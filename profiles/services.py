@@ -315,7 +315,11 @@ def accept_archived_copy(source, *, user):
     if not can_edit_profiles(user):
         raise PermissionDenied
     with transaction.atomic():
-        source = Source.objects.select_for_update().select_related("link_check").get(pk=source.pk)
+        source = (
+            Source.objects.select_for_update(of=("self",))
+            .select_related("link_check")
+            .get(pk=source.pk)
+        )
         found = source.link_state
         if found is None or not found.archive_url or source.archive_url == found.archive_url:
             return False
