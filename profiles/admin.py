@@ -566,6 +566,7 @@ class DeadLinkAdmin(admin.ModelAdmin):
         "archived_copy",
         "cited_by",
     ]
+    list_display_links = None  # the title links to the source's own change page
     list_filter = [LinkStatusFilter]
     search_fields = ["title", "url", "publication"]
     actions = ["check_again", "use_archived_copy"]
