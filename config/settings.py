@@ -114,6 +114,8 @@ INSTALLED_APPS = [
     "crispy_forms",
     "crispy_bootstrap5",
     "bootstrap",
+    "django_tasks",
+    "django_tasks_db",
     "profiles",
     "editorial",
     "demo",
@@ -314,6 +316,50 @@ EDITORIAL_ADDRESS_SALT = os.environ.get("SOURCEBOOK_ADDRESS_SALT", "")
 EDITORIAL_MIN_FILL_SECONDS = 3  # sent faster than this, a form is quarantined as spam
 EDITORIAL_MAX_TEXT_CHARS = 100_000
 EDITORIAL_MAX_LINKS = 10  # new links one suggestion may add
+EDITORIAL_LOOKUP_RATE_LIMITS = [(60, 10), (24 * 3600, 100)]  # "fill in from the page" fetches
+
+# Background tasks (profiles.tasks) through Django's tasks interface (django-tasks). "database"
+# keeps the queue in the database and needs `manage.py db_worker` (`make run` starts one);
+# "rq" keeps it in Redis for as many `manage.py rqworker --job-class django_tasks_rq.Job
+# --with-scheduler` workers as needed; "immediate" runs each task inside the request.
+TASK_BACKEND = os.environ.get("SOURCEBOOK_TASK_BACKEND", "database").strip().lower()
+if TASK_BACKEND == "database":
+    TASKS = {"default": {"BACKEND": "django_tasks_db.DatabaseBackend"}}
+elif TASK_BACKEND == "rq":
+    RQ_URL = os.environ.get("SOURCEBOOK_RQ_URL", REDIS_URL)
+    if not RQ_URL:
+        raise ImproperlyConfigured(
+            "SOURCEBOOK_TASK_BACKEND is rq, but neither SOURCEBOOK_RQ_URL nor REDIS_URL says "
+            "where Redis is. Set one of them, for example to redis://127.0.0.1:6379/1."
+        )
+    INSTALLED_APPS += ["django_rq", "django_tasks_rq"]
+    TASKS = {"default": {"BACKEND": "django_tasks_rq.RQBackend", "QUEUES": ["default"]}}
+    RQ_QUEUES = {"default": {"URL": RQ_URL, "DEFAULT_TIMEOUT": 900}}
+elif TASK_BACKEND == "immediate":
+    TASKS = {"default": {"BACKEND": "django_tasks.backends.immediate.ImmediateBackend"}}
+else:
+    raise ImproperlyConfigured(
+        f"SOURCEBOOK_TASK_BACKEND is set to {TASK_BACKEND!r}. Set it to database, rq or "
+        "immediate, or leave it unset (database)."
+    )
+
+# The fetcher (profiles.fetcher) that link checks, archive look-ups and "fill in from the
+# page" use: time, size and redirect limits, and requests to one host at once (per process).
+FETCH_TIMEOUT_SECONDS = 10
+FETCH_MAX_BYTES = 2 * 1024 * 1024
+FETCH_MAX_REDIRECTS = 5
+FETCH_PER_HOST = 2
+
+# Link health (profiles.linkcheck): every source is checked again every LINK_CHECK_EVERY_DAYS;
+# a link is dead only after failing two checks LINK_CHECK_CONFIRM_DAYS apart.
+LINK_CHECK_EVERY_DAYS = int(os.environ.get("SOURCEBOOK_LINK_CHECK_EVERY_DAYS", "21"))
+LINK_CHECK_CONFIRM_DAYS = 3
+LINK_CHECK_SWEEP_HOURS = 6  # how often the schedule looks for due sources
+LINK_CHECK_SWEEP_LIMIT = 2000  # checks one sweep queues at most
+LINK_CHECK_BATCH_SIZE = 50  # sources per task
+LINK_CHECK_THREADS = 8  # fetches at once within one task
+# Ask the Wayback Machine to save each new source when it is first checked (off by default).
+ARCHIVE_SAVE_NEW_SOURCES = env_bool("SOURCEBOOK_ARCHIVE_NEW_SOURCES", False)
 
 # The licence of the profiles' text and data: the footer, the API, the exports and /data/.
 CONTENT_LICENSE = env_content_license()

@@ -4,6 +4,7 @@ Every form keeps what the contributor typed on any error. The checks against aut
 are in editorial.abuse; the edit as data in editorial.edits.
 """
 
+import re
 from urllib.parse import urlsplit
 
 from crispy_forms.helper import FormHelper
@@ -13,6 +14,7 @@ from django.conf import settings
 from django.core import signing
 from django.core.exceptions import ValidationError
 from django.core.validators import URLValidator
+from django.forms.utils import ErrorDict
 from django.utils.html import format_html, strip_tags
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy, ngettext
@@ -36,6 +38,7 @@ from editorial.edits import (
 from editorial.merging import normalize_text
 from editorial.models import Suggestion
 from profiles.markup import body_sections, check_markers, find_marker_keys, marker_list
+from profiles.metadata import source_details_from_url
 from profiles.models import Category, Profile, parse_partial_date
 from profiles.revisions import latest_revision_id
 from profiles.urlnorm import normalize_url
@@ -166,6 +169,65 @@ class SourceForm(RefusesControlCharacters, forms.Form):
                 if not data.get(name) and name not in self.errors:
                     self.add_error(name, self.fields[name].error_messages["required"])
         return data
+
+
+SOURCE_ROW = re.compile(r"source-[0-9]{1,2}")
+# The new source box's fields that a page's details fill, by the name of the detail.
+FILLED_FIELDS = {
+    "title": "title",
+    "authors": "authors",
+    "publication": "publication",
+    "date": "published_date",
+}
+FOUND_NAMES = {
+    "title": gettext_lazy("the title"),
+    "authors": gettext_lazy("the authors"),
+    "publication": gettext_lazy("the publication"),
+    "date": gettext_lazy("the date"),
+}
+
+
+def fill_source_from_page(data, prefix):
+    """The form data with the empty fields of one new-source row (``prefix``, "source-0")
+    filled from the details its page gives, and a note to show the contributor. Nothing is
+    saved, and nothing typed is replaced: the contributor checks the details and sends them.
+    """
+    data = data.copy()
+    if not SOURCE_ROW.fullmatch(prefix or ""):
+        return data, None
+    try:
+        url = validate_source_url(data.get(f"{prefix}-url", ""))
+    except ValidationError as error:
+        return data, FillNote(error.messages[0], found=False)
+    details = source_details_from_url(url)
+    if details["error"]:
+        return data, FillNote(
+            _("%(reason)s Type the details in yourself.") % {"reason": details["error"]},
+            found=False,
+        )
+    filled = []
+    for field, detail in FILLED_FIELDS.items():
+        key = f"{prefix}-{field}"
+        if details[detail] and not (data.get(key) or "").strip():
+            data[key] = details[detail]
+            filled.append(str(FOUND_NAMES[field]))
+    if not filled:
+        return data, FillNote(
+            _("The page gives no details that are not filled in already. Check them yourself."),
+            found=False,
+        )
+    return data, FillNote(
+        _("Filled in from the page: %(fields)s. Check them against the page before you preview.")
+        % {"fields": ", ".join(filled)}
+    )
+
+
+class FillNote:
+    def __init__(self, text, *, found=True):
+        self.text, self.found = text, found
+
+    def __str__(self):
+        return self.text
 
 
 class BaseSourceFormSet(forms.BaseFormSet):
@@ -348,6 +410,17 @@ class ContributionForm(RefusesControlCharacters, forms.Form):
                 % {"count": total, "limit": limit}
             )
 
+    def without_errors(self):
+        """The form shown again to go on with it (a source row added, a source filled in from
+        its page): what was typed, and no error messages yet, since nothing was sent."""
+        self._errors = ErrorDict()
+        if self.sources is not None:
+            self.sources._errors = []
+            self.sources._non_form_errors = self.sources.error_class()
+            for row in self.sources.forms:
+                row._errors = ErrorDict()
+        return self
+
     def error_summary(self):
         """Every problem with what was sent, in page order, for the list at the top of the page:
         dicts of the field's id (to link to), its label and the messages."""
@@ -489,7 +562,7 @@ class SuggestEditForm(ContributionForm):
             ),
             HTML(
                 '{% include "editorial/_source_formset.html" with formset=form.sources '
-                "can_add_more=True %}"
+                "can_add_more=True can_fill=True %}"
             ),
             Fieldset(_("Why"), Field("message")),
             *self.contributor_layout(),

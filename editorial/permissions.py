@@ -32,6 +32,9 @@ EXTRA_PERMISSIONS = [
     ("profiles", "add_profiletype"),
     ("profiles", "view_factlabel"),
     ("profiles", "view_relationshiptype"),
+    # The dead-links list (a proxy of Source): seeing it, and acting on the links in it.
+    ("profiles", "view_deadlink"),
+    ("profiles", "change_deadlink"),
 ]
 
 

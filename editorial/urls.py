@@ -47,6 +47,7 @@ urlpatterns = [
         follow_views.follow_unsubscribe,
         name="follow_unsubscribe",
     ),
+    path("sources/lookup/", views.source_lookup, name="source_lookup"),
     path("tips/new/", views.tip_new, name="tip_new"),
     path("tips/new/send/", views.tip_new_send, name="tip_new_send"),
     path("suggestions/<token:token>/", views.tracking, name="tracking"),

@@ -1,3 +1,5 @@
+import re
+from dataclasses import dataclass
 from datetime import date
 
 import reversion
@@ -302,7 +304,17 @@ class Source(models.Model):
     date_precision = models.CharField(
         max_length=5, choices=DatePrecision.choices, default=DatePrecision.DAY
     )
-    archive_url = models.URLField(max_length=2000, blank=True)
+    archive_url = models.URLField(
+        max_length=2000,
+        blank=True,
+        help_text="A copy of the page in a web archive, such as the Wayback Machine.",
+    )
+    archive_date = models.DateField(
+        null=True,
+        blank=True,
+        help_text="When the archived copy was made. Left empty, a Wayback Machine address "
+        "gives it.",
+    )
     kind = models.CharField(max_length=12, choices=Kind.choices, default=Kind.WEB)
     notes = models.TextField(blank=True, help_text="For editors; not shown to readers.")
     created = models.DateTimeField(default=timezone.now, editable=False)
@@ -340,6 +352,138 @@ class Source(models.Model):
     def published_display(self):
         """The publication date at the precision the source gives it."""
         return partial_date_display(self.published_date, self.date_precision)
+
+    @property
+    def link_state(self):
+        """The latest check of this source's address (a LinkCheck), when it was loaded with
+        the source (``select_related("link_check")``) and checked the address the source has
+        now; else None, "not checked yet". Never a query, so old revisions, whose sources are
+        rebuilt from stored data, never show today's state of the link."""
+        if not self.pk or not Source.link_check.related.is_cached(self):
+            return None
+        check = Source.link_check.related.get_cached_value(self)
+        if check is None or check.checked_url != self.url or check.checked_at is None:
+            return None
+        return check
+
+    @property
+    def original_is_gone(self):
+        """The address is dead or now shows a "not found" or home page (readers are sent to
+        the archived copy first)."""
+        state = self.link_state
+        return state is not None and state.status in LinkCheck.GONE
+
+    @property
+    def archived_copy(self):
+        """The archived copy readers are shown, or None: the one an editor set on the source,
+        else the one the link checker found in the Wayback Machine for a dead link."""
+        if self.archive_url:
+            return ArchivedCopy(
+                self.archive_url, self.archive_date or wayback_date(self.archive_url)
+            )
+        state = self.link_state
+        if state is not None and state.archive_url:
+            return ArchivedCopy(state.archive_url, state.archive_date)
+        return None
+
+
+@dataclass(frozen=True)
+class ArchivedCopy:
+    url: str
+    date: date | None
+
+
+# https://web.archive.org/web/20190304120000/https://... : the copy's date is in its address.
+WAYBACK_TIMESTAMP = re.compile(r"^https?://web\.archive\.org/web/([0-9]{8})[0-9]*[a-z_]*/", re.I)
+
+
+def wayback_date(url):
+    """The date of a Wayback Machine copy from its address, or None for other addresses."""
+    match = WAYBACK_TIMESTAMP.match(url or "")
+    if not match:
+        return None
+    stamp = match.group(1)
+    try:
+        return date(int(stamp[:4]), int(stamp[4:6]), int(stamp[6:8]))
+    except ValueError:
+        return None
+
+
+class LinkCheck(models.Model):
+    """What the latest checks of a source's address found (written by profiles.linkcheck).
+
+    One row per source, kept apart from the source's own (versioned) fields on purpose: a check
+    is bookkeeping, not an edit, so it never adds a revision, never shows in a profile's
+    history or diffs, and never overwrites an editor's save of the source row. An editor's
+    action on the result (accepting the archived copy, replacing the address) is an edit, and
+    goes through profiles.services.save_source.
+    """
+
+    class Status(models.TextChoices):
+        UNCHECKED = "unchecked", _("Not checked yet")
+        LIVE = "live", _("Live")
+        FAILING = "failing", _("Not found once; to be checked again")
+        DEAD = "dead", _("Dead")
+        SOFT_404 = "soft_404", _("Moved to the home page or a “not found” page")
+        BLOCKED = "blocked", _("Blocked: the site refused the checker")
+        ERROR = "error", _("Could not check")
+
+    GONE = {Status.DEAD, Status.SOFT_404}
+    NEEDS_AN_EDITOR = {Status.DEAD, Status.SOFT_404, Status.FAILING, Status.BLOCKED}
+
+    source = models.OneToOneField(
+        Source, on_delete=models.CASCADE, primary_key=True, related_name="link_check"
+    )
+    checked_url = models.URLField(
+        max_length=2000, blank=True, help_text="The address checked; a new one starts afresh."
+    )
+    status = models.CharField(max_length=10, choices=Status.choices, default=Status.UNCHECKED)
+    http_status = models.PositiveSmallIntegerField(null=True, blank=True)
+    final_url = models.URLField(max_length=2000, blank=True)
+    detail = models.CharField(max_length=300, blank=True, help_text="What the last check found.")
+    checked_at = models.DateTimeField(null=True, blank=True)
+    live_at = models.DateTimeField(null=True, blank=True, help_text="When it last worked.")
+    first_failed_at = models.DateTimeField(null=True, blank=True)
+    failures = models.PositiveSmallIntegerField(default=0)
+    archive_url = models.URLField(max_length=2000, blank=True)
+    archive_date = models.DateField(null=True, blank=True)
+    archive_checked_at = models.DateTimeField(null=True, blank=True)
+    archive_requested_at = models.DateTimeField(null=True, blank=True)
+
+    class Meta:
+        indexes = [
+            # The dead-links list (profiles.admin) filters by status; the schedule
+            # (profiles.linkcheck.due_sources) picks the oldest checks.
+            models.Index(fields=["status", "checked_at"]),
+            models.Index(fields=["checked_at"]),
+        ]
+
+    def __str__(self):
+        return f"{self.source_id}: {self.get_status_display()}"
+
+
+class DeadLink(Source):
+    """Sources seen by the state of their link: the editors' "Dead links" list (profiles.admin).
+    A proxy: the same rows as Source, saved as Source through profiles.services.save_source."""
+
+    class Meta:
+        proxy = True
+        verbose_name = _("dead link")
+        verbose_name_plural = _("dead links")
+
+
+class RecurringTask(models.Model):
+    """When a task that re-enqueues itself (profiles.tasks.check_due_sources) runs next.
+
+    Starting the schedule twice (two `make run`, a restart) enqueues a second copy of the task;
+    the copy that finds it is not its turn yet stops, so one chain survives.
+    """
+
+    name = models.CharField(max_length=100, unique=True)
+    next_run_at = models.DateTimeField()
+
+    def __str__(self):
+        return self.name
 
 
 class Citation(models.Model):

@@ -33,7 +33,7 @@ from profiles.models import (
     RevisionRedaction,
     Source,
 )
-from profiles.permissions import can_redact, can_revert
+from profiles.permissions import can_edit_profiles, can_redact, can_revert
 from profiles.revisions import (
     latest_revision,
     latest_revision_id,
@@ -41,6 +41,7 @@ from profiles.revisions import (
     newer_revision,
     who_and_when,
 )
+from profiles.urlnorm import normalize_url
 
 # The fields of a source that a new, unsaved Source carries into the one save_profile creates.
 NEW_SOURCE_FIELDS = [
@@ -50,6 +51,7 @@ NEW_SOURCE_FIELDS = [
     "published_date",
     "date_precision",
     "archive_url",
+    "archive_date",
     "kind",
     "notes",
 ]
@@ -312,6 +314,61 @@ def save_source(source, *, user, comment):
         source.save()
         reversion.add_to_revision(source)
     return source
+
+
+# Acting on a source's link health (the admin's dead-links list) -------------------------------
+
+
+def accept_archived_copy(source, *, user):
+    """Make the archived copy the link checker found the source's own, as one revision of the
+    source by the user: it then stays in the history and in every old revision saved after it.
+    Only editors may (PermissionDenied); returns False when there is no found copy to accept."""
+    if not can_edit_profiles(user):
+        raise PermissionDenied
+    with transaction.atomic():
+        source = (
+            Source.objects.select_for_update(of=("self",))
+            .select_related("link_check")
+            .get(pk=source.pk)
+        )
+        found = source.link_state
+        if found is None or not found.archive_url or source.archive_url == found.archive_url:
+            return False
+        source.archive_url, source.archive_date = found.archive_url, found.archive_date
+        comment = _("Accepted the archived copy of %(date)s for a link that is %(status)s.") % {
+            "date": found.archive_date.isoformat() if found.archive_date else "unknown date",
+            "status": found.get_status_display().lower(),
+        }
+        save_source(source, user=user, comment=comment)
+        return True
+
+
+def replace_source_url(source, url, *, user, note=""):
+    """Give the source a new address (the page moved), as one revision of the source by the
+    user. Only editors may (PermissionDenied). Raises ValidationError, saving nothing, when the
+    address is not a web address or another source has it. The link is then "not checked yet"
+    until its next check; the archived copy of the old address stays."""
+    if not can_edit_profiles(user):
+        raise PermissionDenied
+    url = url.strip()
+    if not url.lower().startswith(("http://", "https://")) or not normalize_url(url):
+        raise ValidationError(_("Give the new address starting with http:// or https://."))
+    with transaction.atomic():
+        source = Source.objects.select_for_update().get(pk=source.pk)
+        taken = Source.objects.filter(normalized_url=normalize_url(url)).exclude(pk=source.pk)
+        other = taken.first()
+        if other is not None:
+            raise ValidationError(
+                _("The address is already the source “%(title)s” (number %(id)s).")
+                % {"title": other.title, "id": other.pk}
+            )
+        if source.url == url:
+            return source
+        old = source.url
+        source.url = url
+        comment = _("Replaced the address %(old)s with %(new)s.") % {"old": old, "new": url}
+        save_source(source, user=user, comment=f"{comment} {note}".strip())
+        return source
 
 
 # Connections ----------------------------------------------------------------------------------

@@ -140,7 +140,7 @@ def profile_detail(request, slug):
         profile,
         types=list(profile.types.all()),
         facts=list(profile.facts.select_related("label")),
-        citations=list(profile.citations.select_related("source")),
+        citations=list(profile.citations.select_related("source__link_check")),
         relationships=list(relationships_of(profile)),
         missing=missing_stored_links(profile),
     )
@@ -188,7 +188,7 @@ def wanted_profiles(request):
 def source_detail(request, pk):
     """Anyone may see a source that a published profile cites, and where it is cited."""
     sources = Source.objects.all() if can_see_drafts(request.user) else Source.objects.public()
-    source = get_object_or_404(sources, pk=pk)
+    source = get_object_or_404(sources.select_related("link_check"), pk=pk)
     citing = list(
         Profile.objects.published()
         .filter(pk__in=source.citations.values("profile"))

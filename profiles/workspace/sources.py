@@ -9,6 +9,7 @@ from urllib.parse import urlsplit
 from django.db.models import Count, Q
 from django.utils.text import slugify
 
+from profiles.metadata import source_details_from_url
 from profiles.models import Source
 from profiles.urlnorm import normalize_url
 
@@ -84,12 +85,16 @@ def stored_source(url):
 
 def new_source_details(url, *, fetcher=None):
     """Details of a page for a new source, for a person to confirm: what the page's metadata
-    says (when the metadata fetcher is installed and the page answers), else nothing."""
-    try:
-        from profiles.metadata import source_details_from_url
-    except ImportError:  # the metadata fetcher is optional
-        return {}
-    return source_details_from_url(url, fetcher=fetcher)
+    says (profiles.metadata, through the careful fetcher); empty where the page says nothing
+    or cannot be read. Keys: title, authors, publication, published (YYYY[-MM[-DD]]), error."""
+    details = source_details_from_url(url, fetcher=fetcher)
+    return {
+        "title": details.get("title", ""),
+        "authors": details.get("authors", ""),
+        "publication": details.get("publication", ""),
+        "published": details.get("published_date", "") or "",
+        "error": details.get("error", ""),
+    }
 
 
 def readable_key(*, publication="", url="", title="", year="", taken=()):

@@ -3,17 +3,21 @@
 ``prepare_pages()`` first gives the demo content what those pages need to show something: a
 second revision of the flagship profile (for its history, a diff and an old revision),
 suggestions for the tracking page (one pending, one rejected with a note) and for the editors'
-queue: a clean edit, one in conflict with the newer revision, and a tip; a built data dump for
-/data/; and two followers of the flagship, one waiting to confirm, for the pages their links
-open.
+queue: a clean edit, one in conflict with the newer revision, and a tip. One source the
+flagship cites is made a dead link with an archived copy found, another one "could not check",
+for the reference entries, the source pages and the editors' dead-links list. A data dump is
+built for /data/, and the flagship gets two followers, one waiting to confirm, for the pages
+their links open.
 """
 
 from dataclasses import dataclass
+from datetime import date, timedelta
 
 import reversion
 from django.contrib.auth import get_user_model
 from django.db import transaction
 from django.urls import reverse
+from django.utils import timezone
 
 from demo import content as demo_content
 from demo.management.commands.load_demo import DEMO_EDITOR
@@ -22,7 +26,7 @@ from editorial.merging import normalize_text
 from editorial.models import Follow
 from editorial.services import email_confirmation_key, reject_suggestion, submit_suggestion
 from profiles.dumps import build_data_dump
-from profiles.models import Profile, Source
+from profiles.models import LinkCheck, Profile, Source
 from profiles.revisions import profile_versions
 from tests.factories import make_tip, rerender
 
@@ -67,6 +71,7 @@ def prepare_pages():
         note="Thank you; the founding article places it in Riverton.",
     )
     tip = make_tip("Riverton Tenants Action Fund", category="political-committee")
+    dead, unreachable = link_states(profile)
     build_data_dump()
     waiting = Follow.objects.create(profile=profile, email="ana@example.org")
     following = confirm_follow(Follow.objects.create(profile=profile, email="ben@example.org"))
@@ -89,6 +94,8 @@ def prepare_pages():
         ("browse-people", reverse("profiles:browse") + "?category=person"),
         ("profile", profile_path),
         ("source", reverse("profiles:source", args=[Source.objects.order_by("pk").first().pk])),
+        ("source-dead", reverse("profiles:source", args=[dead.pk])),
+        ("source-could-not-check", reverse("profiles:source", args=[unreachable.pk])),
         ("not-found", "/profiles/no-such-profile/"),
         ("wanted", reverse("profiles:wanted")),
         ("search", reverse("profiles:search") + "?q=tenants"),
@@ -127,9 +134,45 @@ def prepare_pages():
         ("review-conflict", reverse(review, args=[conflicting.pk])),
         ("review-tip", reverse(review, args=[tip.pk])),
         ("review-decided", reverse(review, args=[rejected.pk])),
+        ("dead-links", reverse("admin:profiles_deadlink_changelist")),
+        ("dead-links-all", reverse("admin:profiles_deadlink_changelist") + "?status=all"),
+        ("replace-url", reverse("admin:profiles_deadlink_replace_url", args=[dead.pk])),
         ("my-notifications", reverse("admin:editorial_editornotificationsettings_changelist")),
     ]
     return Pages(public=public, forms=forms, preview=forms[0], editor=editor)
+
+
+def link_states(profile):
+    """Two of the flagship's sources: one dead (gone at two checks) with a Wayback copy found,
+    one that could not be checked; returns the two."""
+    first = Source.objects.order_by("pk").first()  # the "source" page stays "not checked yet"
+    cited = profile.citations.exclude(source=first).select_related("source")
+    dead, unreachable = [citation.source for citation in cited[:2]]
+    now = timezone.now()
+    LinkCheck.objects.update_or_create(
+        source=dead,
+        defaults={
+            "checked_url": dead.url,
+            "status": LinkCheck.Status.DEAD,
+            "http_status": 404,
+            "detail": "The site answered 404: the page is not there.",
+            "checked_at": now,
+            "first_failed_at": now - timedelta(days=4),
+            "failures": 2,
+            "archive_url": f"https://web.archive.org/web/20190304120000/{dead.url}",
+            "archive_date": date(2019, 3, 4),
+        },
+    )
+    LinkCheck.objects.update_or_create(
+        source=unreachable,
+        defaults={
+            "checked_url": unreachable.url,
+            "status": LinkCheck.Status.ERROR,
+            "detail": "The site did not answer in time.",
+            "checked_at": now,
+        },
+    )
+    return dead, unreachable
 
 
 def demo_editor():

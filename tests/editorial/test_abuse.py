@@ -1,4 +1,5 @@
 import hashlib
+import re
 import socket
 import threading
 import time
@@ -159,7 +160,8 @@ def test_a_form_sent_faster_than_a_person_can_is_quarantined_as_spam(client, pro
     client.post(reverse("editorial:report_error_send", args=[profile.slug]), data)
     report = Suggestion.objects.get()
     assert report.status == "spam"
-    assert report.spam_reason.startswith("Sent 0.")
+    # "Sent 0.5 seconds after the form was shown." (more on a busy machine, under 3)
+    assert re.fullmatch(r"Sent [0-2]\.\d seconds after the form was shown\.", report.spam_reason)
 
 
 def test_a_tampered_or_expired_form_timestamp_is_an_error_with_a_fresh_one(client, profile):

@@ -67,7 +67,8 @@ def test_a_reference_entry_reads_authors_title_publication_date_accessed_url(cli
     assert "May 17, 2020." in text
     assert "Accessed October 1, 2026." in text
     assert entry.find("a", href="https://courier.example/reading-rooms/")
-    assert entry.find("a", string="archived copy")
+    assert entry.find("a", string="Archived", href="https://archive.example/courier-reading-rooms")
+    assert "Archived from the original." in text
 
 
 @pytest.mark.parametrize("citation_count", [3, 60])

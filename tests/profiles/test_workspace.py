@@ -274,3 +274,17 @@ def test_a_connection_to_a_profile_that_does_not_exist_is_refused_in_a_sentence(
     assert "No profile is called “Nobody Foundation”" in text_of(
         page.select_one(".workspace-connections")
     )
+
+
+def test_citing_a_new_page_fills_the_source_in_from_its_metadata_for_the_editor_to_check(
+    editor_client, web
+):
+    web.fixture_page("https://www.harbor-courier.example/2023/rent/", "news_article_jsonld.html")
+    answer = editor_client.get(
+        reverse("profiles:workspace_cite"), {"url": "https://www.harbor-courier.example/2023/rent/"}
+    ).json()
+    assert not answer["found"]
+    assert answer["new"]["title"], "the page's metadata gave a title"
+    assert answer["new"]["url"] == "https://www.harbor-courier.example/2023/rent/"
+    assert answer["key"]
+    assert not Source.objects.filter(url__contains="harbor-courier").exists(), "nothing saved"
