@@ -13,6 +13,7 @@ from django.http import JsonResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.template.loader import render_to_string
 from django.urls import reverse
+from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 from django.views.decorators.cache import never_cache
@@ -244,7 +245,13 @@ def citation_of_stored(source, taken):
 
 def citation_of_url(url, taken):
     """(key, form row) for a citation of the page at the URL: the stored source with its
-    normalized URL, or a new one with what the page's metadata says (to confirm)."""
+    normalized URL, or a new one with what the page's metadata says (to confirm). Either
+    way it was accessed today: the editor has the page open."""
+    key, row = citation_of_page(url, taken)
+    return key, {**row, "accessed": timezone.localdate().isoformat()}
+
+
+def citation_of_page(url, taken):
     source = stored_source(url)
     if source is not None:
         return citation_of_stored(source, taken)
@@ -323,8 +330,10 @@ def cite(request):
     key, row = citation_of_url(url, set(request.GET.getlist("taken")))
     if "source" in row:
         source = Source.objects.get(pk=row["source"])
-        return JsonResponse({"found": True, "key": key, "source": source_json(source)})
-    return JsonResponse({"found": False, "key": key, "new": row})
+        return JsonResponse(
+            {"found": True, "key": key, "accessed": row["accessed"], "source": source_json(source)}
+        )
+    return JsonResponse({"found": False, "key": key, "accessed": row["accessed"], "new": row})
 
 
 def source_json(source, citing=None):
