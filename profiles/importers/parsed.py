@@ -255,6 +255,8 @@ class KeyMaker:
         candidates = []
         if name:
             candidates.append(slugify(name)[:MAX_KEY].strip("-"))
+        if re.match(r"^https?://", title or ""):
+            title = host_words(title)
         base = short_slug(publication, 3) or short_slug(title, 4) or "source"
         candidates.append(base)
         if year:
@@ -271,6 +273,12 @@ class KeyMaker:
             number += 1
         self.taken.add(f"{stem}-{number}")
         return f"{stem}-{number}"
+
+
+def host_words(url):
+    """ "www.westmarch-ledger.example" -> "westmarch-ledger": a URL's host, for a key."""
+    host = (urlsplit(url).hostname or "").removeprefix("www.")
+    return host.rsplit(".", 1)[0] if "." in host else host
 
 
 STOP_WORDS = {"the", "a", "an", "of", "and", "in", "on", "for", "to", "at", "with", "by"}

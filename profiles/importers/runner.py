@@ -448,10 +448,13 @@ class ImportRun:
         """A new category, label or type: created now (inside the page's transaction) or, in
         a dry run, an unsaved row standing for it."""
         name = " ".join(name.split())
+        key = (kind, normal(name))
         if kind == "category":
             row = Category(name=name[:80], slug=slugify(name)[:80], plural_name=name[:80])
             what = _("the category “%(name)s”")
         elif kind == "label":
+            if name == name.lower():  # a template parameter: "key_people" -> "Key people"
+                name = name.replace("_", " ").capitalize()
             row = FactLabel(name=name[:80], position=100)
             what = _("the infobox label “%(name)s”")
         else:
@@ -459,7 +462,7 @@ class ImportRun:
             what = _("the type “%(name)s”")
         if not self.options.dry_run:
             row.save()
-        state.created_vocabulary[(kind, normal(name))] = row
+        state.created_vocabulary[key] = row
         report.vocabulary.append(what % {"name": name})
         return row
 

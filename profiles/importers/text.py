@@ -78,7 +78,9 @@ BRACKETED_RE = re.compile(r"\[(\d{1,3})\]")
 ENTRY_RE = re.compile(r"^(?:\[(\d{1,3})\]|(\d{1,3})[.)]?|\^)\s+(\S.*)$")
 URL_RE = re.compile(r"https?://[^\s<>\"“”]+", re.I)
 ARCHIVE_HOSTS = ("web.archive.org", "archive.org", "archive.today", "archive.ph", "archive.is")
-ARCHIVED_RE = re.compile(r"\b(?:archived|archive)(?: from the original)?(?: on| at)?\b", re.I)
+ARCHIVED_RE = re.compile(
+    r"\b(?:archived from the original(?: on)?|archived (?:at|on)|archived copy)\b", re.I
+)
 ACCESSED_RE = re.compile(r"\b(?:accessed|retrieved)(?:\s+on)?\s*:?\s*", re.I)
 QUOTED_TITLE_RE = re.compile(r"“([^”]+)”|\"([^\"]+)\"")
 # A name written "Last, First" (one person), for entries whose title is not in quotes.
