@@ -476,18 +476,25 @@ class WikitextConverter:
     def table(self, node, line):
         """A simple table (no cell spanning rows or columns) as a Markdown table; any other
         is left out and reported."""
-        rows = []
-        for row in node.contents.filter_tags(matches=lambda n: n.tag == "tr", recursive=False):
-            cells = row.contents.filter_tags(
-                matches=lambda n: str(n.tag) in {"td", "th"}, recursive=False
+
+        def cells_of(code):
+            return code.filter_tags(matches=lambda n: str(n.tag) in {"td", "th"}, recursive=False)
+
+        # Cells before the first "|-" stand in a row of their own, without a <tr>.
+        rows = [cells_of(node.contents)]
+        rows += [
+            cells_of(row.contents)
+            for row in node.contents.filter_tags(
+                matches=lambda n: str(n.tag) == "tr", recursive=False
             )
-            if any(cell.has("rowspan") or cell.has("colspan") for cell in cells):
-                rows = []
-                break
-            if cells:
-                rows.append(
-                    [(str(cell.tag) == "th", self.inline(cell.contents, line)) for cell in cells]
-                )
+        ]
+        rows = [row for row in rows if row]
+        if any(cell.has("rowspan") or cell.has("colspan") for row in rows for cell in row):
+            rows = []
+        rows = [
+            [(str(cell.tag) == "th", self.inline(cell.contents, line)) for cell in row]
+            for row in rows
+        ]
         if not rows or len({len(row) for row in rows}) != 1:
             self.page.problem(line, _("A table was left out: only simple tables can be read."))
             return ""
