@@ -74,11 +74,21 @@ class LineFeeder:
         self.parser = XMLPullParser(events=("start", "end"))
         self.line = 0
         self.page_line = self.text_line = None
+        self.raw = b""
         self.failed = False
+
+    def reason(self, error):
+        """What went wrong with the XML, in words: a NUL character, or the parser's error."""
+        if b"\x00" in self.raw:
+            return _("line %(line)d holds a NUL character, which XML cannot carry") % {
+                "line": self.line
+            }
+        return str(error)
 
     def events(self):
         for raw in self.stream:
             self.line += 1
+            self.raw = raw
             self.parser.feed(raw)
             yield from self.read_events()
         self.parser.close()
@@ -123,10 +133,10 @@ def dump_file_items(stream, filename, mapping, all_revisions):
             message = _(
                 "The dump is cut off or damaged inside the page “%(title)s” (%(error)s); that "
                 "page was not imported, and reading stopped there."
-            ) % {"title": title, "error": error}
+            ) % {"title": title, "error": feeder.reason(error)}
         else:
             message = _("The dump is cut off or damaged (%(error)s); reading stopped there.") % {
-                "error": error
+                "error": feeder.reason(error)
             }
         return Problem(filename, line, message, is_error=True)
 
@@ -206,7 +216,7 @@ def every_revision(page, feeder, filename, mapping):
                     "The dump is cut off or damaged inside the page “%(title)s” (%(error)s); "
                     "that page was not imported, and reading stopped there."
                 )
-                % {"title": page.title, "error": error},
+                % {"title": page.title, "error": feeder.reason(error)},
                 is_error=True,
             )
         ) from error

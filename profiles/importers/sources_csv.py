@@ -9,6 +9,7 @@ revision of the source (profiles.services.save_source); a row with an error is r
 its line and left out, and the other rows are imported.
 """
 
+import codecs
 import csv
 import time
 from dataclasses import dataclass, field
@@ -73,7 +74,7 @@ def import_sources(path, *, dry_run=False, user=None, on_row=None):
     comment_file = name.rsplit("/", 1)[-1]
     seen = {}  # normalized URL -> the line that had it first, in this file
     try:
-        stream = open(path, encoding="utf-8-sig", newline="")
+        stream = open(path, "rb")
     except FileNotFoundError:
         raise SourcesFileRefused(
             Problem(name, None, _("There is no such file."), is_error=True)
@@ -87,12 +88,13 @@ def import_sources(path, *, dry_run=False, user=None, on_row=None):
                 is_error=True,
             )
         ) from error
+    read = [0]  # the physical line being read, for messages
     with stream:
-        reader = csv.reader(stream)
+        reader = csv.reader(decoded_lines(stream, read))
         try:
             header = next(reader, None)
         except (UnicodeDecodeError, csv.Error) as error:
-            raise SourcesFileRefused(unreadable(name, 1, error)) from error
+            raise SourcesFileRefused(unreadable(name, read[0], error)) from error
         columns = [column.strip().lower() for column in header or []]
         if "url" not in columns:
             raise SourcesFileRefused(
@@ -117,7 +119,7 @@ def import_sources(path, *, dry_run=False, user=None, on_row=None):
             except StopIteration:
                 break
             except (UnicodeDecodeError, csv.Error) as error:
-                problem = unreadable(name, line, error)
+                problem = unreadable(name, read[0], error)
                 summary.problems.append(problem)
                 summary.failed += 1
                 on_row(RowReport(line, outcome=FAILED, problems=[problem]))
@@ -130,6 +132,14 @@ def import_sources(path, *, dry_run=False, user=None, on_row=None):
             on_row(report)
     summary.seconds = time.monotonic() - start
     return summary
+
+
+def decoded_lines(stream, read):
+    """The file's lines as text, counting them in ``read[0]``; UnicodeDecodeError on the
+    first line that is not UTF-8."""
+    for number, raw in enumerate(stream, 1):
+        read[0] = number
+        yield (raw.removeprefix(codecs.BOM_UTF8) if number == 1 else raw).decode("utf-8")
 
 
 def unreadable(name, line, error):
