@@ -87,6 +87,9 @@ def test_the_rendered_page_shows_the_entries_back_links_and_sections(pages, clie
     ledger = next(e for e in entries if "Sixth Week" in text_of(e))
     assert [a.get_text() for a in ledger.select("a.backlink")] == ["a", "b", "c", "d", "e"]
     assert "Marlow, Priya." in text_of(entries[0])
+    # A title's own "!" or "?" gets no period after it.
+    assert "“Open Letter: A Roof Over Every Head!” Westmarch" in text_of(soup)
+    assert "“Will the Night Bus Keep Running?” Riverton" in text_of(soup)
     assert soup.find("h3", id="2019-housing-authority-sit-in")
     assert soup.find("h2", id="background") and soup.find("h2", id="campaigns")
     profile = Profile.objects.get(slug="harbor-tenants-alliance")
