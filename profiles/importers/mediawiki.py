@@ -635,13 +635,14 @@ class RefCollector:
                 % {"name": name},
             )
 
+        values = {}
+        for given in template.params:
+            text = " ".join(given.value.strip_code().split())
+            if text:
+                values.setdefault(str(given.name).strip(), text)
+
         def param(*names):
-            for candidate in names:
-                if template.has(candidate):
-                    value = template.get(candidate).value.strip_code().strip()
-                    if value:
-                        return " ".join(value.split())
-            return ""
+            return next((values[name] for name in names if name in values), "")
 
         reference = ParsedReference(line=line, kind=kind)
         reference.url = clean_url(param("url", "URL", "chapter-url"))

@@ -611,7 +611,8 @@ class ImportRun:
         urls = {ref.normalized_url for ref in parsed.references if ref.url}
         stored = {}
         if urls:
-            stored = {s.normalized_url: s for s in Source.objects.filter(normalized_url__in=urls)}
+            found = Source.objects.at_normalized_urls(urls)
+            stored = {source.normalized_url: source for source in found}
         earlier = {}
         if state.existing is not None and state.existing.pk:
             earlier = {c.key: c for c in state.existing.citations.select_related("source")}
