@@ -314,6 +314,7 @@ class ImportRun:
         citations = self.resolve_citations(parsed, report, state)
         if state.existing is not None and state.existing.pk:
             profile = Profile.objects.get(pk=state.existing.pk)
+            slug = profile.slug  # found at a former address: it keeps its current one
             reuse_row_ids(profile, facts, citations)
         elif state.profile is not None and state.profile.pk:
             profile = Profile.objects.get(pk=state.profile.pk)

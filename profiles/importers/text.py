@@ -253,7 +253,7 @@ def is_infobox_value(units, index, *, first):
 
 
 def add_fact(page, label, value, line):
-    page.facts.append((label.strip(), value.strip()))
+    page.facts.append((label.strip(), escape_markdown(value.strip())))
     page.fact_lines.append(line)
 
 

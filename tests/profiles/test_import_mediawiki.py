@@ -207,3 +207,20 @@ def test_a_named_ref_may_be_defined_after_its_first_use():
     )
     assert page.lead == "First.[^later] Second.[^later]"
     assert page.errors == []
+
+
+def test_imported_text_goes_through_the_sanitizer(client, tmp_path):
+    hostile = DUMP.read_text(encoding="utf-8").replace(
+        "Forty households pooled",
+        "&lt;script&gt;alert(1)&lt;/script&gt; [javascript:alert(2) click] "
+        "&lt;img src=x onerror=alert(3)&gt; Forty households pooled",
+    )
+    dump = tmp_path / "hostile.xml"
+    dump.write_text(hostile, encoding="utf-8")
+    import_dump(dump, create_vocabulary=True)
+    soup = parse(client.get("/profiles/millrace-food-co-op/"))
+    body = soup.select_one("#content") or soup
+    assert not body.find("script", src=False, type=False)
+    assert not body.find("img")
+    assert not body.select('a[href^="javascript"]')
+    assert "alert(1) [javascript:alert(2) click]" in text_of(body)  # as text, not markup
