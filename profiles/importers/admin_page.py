@@ -10,6 +10,7 @@ import dataclasses
 import re
 import secrets
 import shutil
+import time
 from pathlib import Path
 
 from django import forms
@@ -30,6 +31,7 @@ from profiles.permissions import can_import_pages
 SESSION_KEY = "import_pages_uploads"
 TOKEN_RE = re.compile(r"^[A-Za-z0-9_-]{20,64}$")
 SAFE_NAME_RE = re.compile(r"[^A-Za-z0-9._ -]+")
+STALE_SECONDS = 24 * 60 * 60
 
 
 def upload_root():
@@ -179,7 +181,13 @@ def confirm_import(request, admin_site):
 
 
 def store_uploads(files):
-    """Save the uploaded files in a new folder; return its token."""
+    """Save the uploaded files in a new folder; return its token. Uploads checked but never
+    confirmed are deleted after a day."""
+    root = upload_root()
+    if root.is_dir():
+        for folder in root.iterdir():
+            if folder.is_dir() and time.time() - folder.stat().st_mtime > STALE_SECONDS:
+                shutil.rmtree(folder, ignore_errors=True)
     token = secrets.token_urlsafe(24)
     folder = upload_root() / token
     folder.mkdir(parents=True)

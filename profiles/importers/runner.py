@@ -92,9 +92,16 @@ class PageReport:
     def distinct_sources(self):
         return self.sources_new + self.sources_existing
 
-    def add_problem(self, problem):
-        if all(p.message != problem.message for p in self.problems):
-            self.problems.append(problem)
+    def add_problem(self, problem, *, once_per_page=False):
+        """Report the problem, unless it is already reported (at its line, or with
+        ``once_per_page`` anywhere: a later revision repeating an earlier one's problem)."""
+        if once_per_page:
+            known = {p.message for p in self.problems}
+            if problem.message in known:
+                return
+        elif problem in self.problems:
+            return
+        self.problems.append(problem)
 
 
 @dataclass
@@ -239,7 +246,7 @@ class ImportRun:
         for parsed in item.revisions:
             report.revisions_read += 1
             for problem in parsed.problems:
-                report.add_problem(problem)
+                report.add_problem(problem, once_per_page=report.revisions_read > 1)
             if parsed.errors:
                 raise PageRefused
             if state.profile is None and state.existing is None:

@@ -74,8 +74,14 @@ FOOTNOTES_AFTER_PUNCTUATION_RE = re.compile(
     rf"[.!?][{re.escape(QUOTES)}]{{0,3}}((?:\s+\d{{1,3}})+)(?=\s+(\S)|\s*$)"
 )
 BRACKETED_RE = re.compile(r"\[(\d{1,3})\]")
+# Numbers ending a paragraph whose sentence has no closing punctuation ("... the camp 16").
+UNPUNCTUATED_FOOTNOTES_RE = re.compile(r"(?<=[A-Za-z”\"’)\]:;,])((?:\s+\d{1,3})+)\s*$")
+TRAILING_NUMBERS_RE = re.compile(r"(?:\s+\d{1,3})+\s*$")
+# A list item as a page shows it: "• Item".
+BULLET_RE = re.compile(r"^[•▪◦·‣–*-]\s+(\S.*)$")
 # A reference entry: "1. ...", "1) ...", "[1] ...", "1 ...", "^ ...".
 ENTRY_RE = re.compile(r"^(?:\[(\d{1,3})\]|(\d{1,3})[.)]?|\^)\s+(\S.*)$")
+BACKLINK_LETTERS_RE = re.compile(r"^(?:[a-z]{1,2}\s+)+(?=[A-Z“\"])")
 URL_RE = re.compile(r"https?://[^\s<>\"“”]+", re.I)
 ARCHIVE_HOSTS = ("web.archive.org", "archive.org", "archive.today", "archive.ph", "archive.is")
 ARCHIVED_RE = re.compile(
@@ -260,13 +266,20 @@ def add_fact(page, label, value, line):
 # The lead and the body -----------------------------------------------------------------------
 
 
-def is_heading(unit, following):
+def is_heading(unit, following, entries=()):
+    """A short line without closing punctuation, followed by something, that does not end
+    with footnote numbers (``entries``: the numbers of the reference entries)."""
     text = unit.text
+    trailing = UNPUNCTUATED_FOOTNOTES_RE.search(text)
+    if trailing and all(int(n) in entries for n in trailing.group(1).split()):
+        return False
+    bare = TRAILING_NUMBERS_RE.sub("", text)
     return (
         following is not None
         and len(text) <= HEADING_MAX_CHARS
         and len(text.split()) <= HEADING_MAX_WORDS
-        and text[-1] not in CLOSING + QUOTES
+        and bool(bare)
+        and bare[-1] not in CLOSING + QUOTES
         and not BRACKETED_RE.search(text)
     )
 
@@ -275,7 +288,17 @@ def read_lead_and_body(page, units, markers, subsections):
     lead, body, used_subsections = [], [], set()
     for index, unit in enumerate(units):
         following = units[index + 1] if index + 1 < len(units) else None
-        if is_heading(unit, following):
+        bullet = BULLET_RE.match(unit.text)
+        if bullet:
+            item = Unit(unit.line, bullet.group(1))
+            text = "- " + markers.paragraph(item, line_start=False)
+            target = body if body else lead
+            if target and target[-1].startswith("- "):
+                target[-1] += "\n" + text  # the next item of the same list
+            else:
+                target.append(text)
+            continue
+        if is_heading(unit, following, markers.entries):
             level = "###" if unit.text.lower() in subsections else "##"
             used_subsections.add(unit.text.lower())
             body.append(f"{level} {escape_markdown(unit.text, line_start=False)}")
@@ -323,14 +346,16 @@ class FootnoteReader:
         self.cited = set()
         self.last = 0
 
-    def paragraph(self, unit):
+    def paragraph(self, unit, *, line_start=True):
         text, pieces, position = unit.text, [], 0
         for match in self.footnote_groups(unit):
             start, end, numbers = match
-            pieces.append(escape_markdown(text[position:start], line_start=not pieces))
+            pieces.append(
+                escape_markdown(text[position:start], line_start=line_start and not pieces)
+            )
             pieces.append("".join(self.markers(numbers, unit)))
             position = end
-        pieces.append(escape_markdown(text[position:], line_start=not pieces))
+        pieces.append(escape_markdown(text[position:], line_start=line_start and not pieces))
         return "".join(pieces).strip()
 
     def footnote_groups(self, unit):
@@ -345,6 +370,19 @@ class FootnoteReader:
             groups.append((match.start(1), match.end(1), numbers))
         for match in BRACKETED_RE.finditer(text):
             groups.append((match.start(), match.end(), [int(match.group(1))]))
+        if not groups:
+            unpunctuated = UNPUNCTUATED_FOOTNOTES_RE.search(text)
+            numbers = [int(n) for n in unpunctuated.group(1).split()] if unpunctuated else []
+            if numbers and numbers[0] == self.last + 1 and all(n in self.entries for n in numbers):
+                self.page.problem(
+                    unit.line,
+                    _(
+                        "“%(numbers)s” at the end of the paragraph was read as footnotes, though "
+                        "no sentence ends before it."
+                    )
+                    % {"numbers": " ".join(map(str, numbers))},
+                )
+                groups.append((unpunctuated.start(1), unpunctuated.end(1), numbers))
         return sorted(groups)
 
     def is_footnote(self, numbers, next_char, unit):
@@ -419,7 +457,8 @@ def read_entries(page, units):
                 )
                 current = None
                 continue
-            current = entries[number] = RawEntry(number, unit.line, match.group(3))
+            text = BACKLINK_LETTERS_RE.sub("", match.group(3))  # "^ a b Vale, Jordan..."
+            current = entries[number] = RawEntry(number, unit.line, text)
         elif current is not None and not URL_RE.search(current.text):
             current.text = f"{current.text} {unit.text}"  # a hard-wrapped entry
         else:

@@ -268,3 +268,24 @@ def test_an_empty_page_is_refused():
         "empty.txt, line 1: The page has no name: it should start with the category label and "
         "then the name, each on a line of its own."
     ]
+
+
+def test_bullets_caret_entries_and_footnotes_after_a_colon():
+    text = (
+        "Non-profit\nRiver Fund\nThe fund was founded in 2001. 1\nPrograms\n"
+        "It runs these programs: 2\n• Reading rooms 3\n• Night classes\nIt also lends books. 4\n"
+        "References\n^ “Founding.” River Fund. https://river.example/a.\n"
+        "^ a b “Programs.” River Fund. https://river.example/b.\n"
+        "3. “Rooms.” River Fund. https://river.example/c.\n"
+        "4. “Books.” River Fund. https://river.example/d.\n"
+    )
+    page = parse_text_page(text)
+    assert page.body.split("\n\n") == [
+        "## Programs",
+        "It runs these programs:[^river-fund-programs]",
+        "- Reading rooms[^river-fund-rooms]\n- Night classes",
+        "It also lends books.[^river-fund-books]",
+    ]
+    assert page.references[1].title == "Programs" and page.references[1].authors == ""
+    assert page.errors == []
+    assert "was read as footnotes, though no sentence ends before it" in page.problems[0].message
