@@ -31,10 +31,10 @@ install: $(VENV)/.installed ## Create .venv and install the dependencies.
 
 install-test: $(VENV)/.installed-test ## Install the test dependencies too.
 
-run: install ## Set up the SQLite database with demo content and serve on HOST:PORT.
+run: install ## Set up the SQLite database with demo content; serve on HOST:PORT with the task worker.
 	$(BIN)/python manage.py migrate --no-input
 	$(BIN)/python manage.py load_demo --with-activity
-	$(BIN)/python manage.py runserver $(HOST):$(PORT)
+	$(BIN)/python manage.py serve $(HOST):$(PORT)
 
 test: install-test ## Run the test suite on SQLite (browser tests: make e2e).
 	$(BIN)/python -m pytest -m "not e2e" $(PYTEST_ARGS)

@@ -32,6 +32,19 @@ def env_bool(name, default):
     return word in TRUE_WORDS
 
 
+def env_int(name, default):
+    """A whole-number setting; anything else stops the start with the variable named."""
+    value = os.environ.get(name)
+    if value is None:
+        return default
+    try:
+        return int(value)
+    except ValueError:
+        raise ImproperlyConfigured(
+            f"{name} is set to {value!r}, which is not a whole number."
+        ) from None
+
+
 def env_list(name, default=""):
     return [item.strip() for item in os.environ.get(name, default).split(",") if item.strip()]
 
@@ -67,6 +80,8 @@ INSTALLED_APPS = [
     "crispy_forms",
     "crispy_bootstrap5",
     "bootstrap",
+    "django_tasks",
+    "django_tasks_db",
     "profiles",
     "editorial",
     "demo",
@@ -84,6 +99,7 @@ MIDDLEWARE = [
     "django.contrib.auth.middleware.AuthenticationMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
+    "csp.middleware.CSPMiddleware",
 ]
 
 ROOT_URLCONF = "config.urls"
@@ -117,7 +133,7 @@ SQLITE_OPTIONS = {
 DATABASES = {
     "default": dj_database_url.parse(
         os.environ.get("DATABASE_URL", f"sqlite:///{VAR_DIR / 'sourcebook.sqlite3'}"),
-        conn_max_age=int(os.environ.get("DATABASE_CONN_MAX_AGE", "60")),
+        conn_max_age=env_int("DATABASE_CONN_MAX_AGE", 60),
         conn_health_checks=True,
     )
 }
@@ -180,7 +196,7 @@ DEFAULT_FROM_EMAIL = os.environ.get("DJANGO_DEFAULT_FROM_EMAIL", "Sourcebook <ed
 if os.environ.get("EMAIL_HOST"):
     EMAIL_BACKEND = "django.core.mail.backends.smtp.EmailBackend"
     EMAIL_HOST = os.environ["EMAIL_HOST"]
-    EMAIL_PORT = int(os.environ.get("EMAIL_PORT", "587"))
+    EMAIL_PORT = env_int("EMAIL_PORT", 587)
     EMAIL_HOST_USER = os.environ.get("EMAIL_HOST_USER", "")
     EMAIL_HOST_PASSWORD = os.environ.get("EMAIL_HOST_PASSWORD", "")
     EMAIL_USE_TLS = env_bool("EMAIL_USE_TLS", True)
@@ -192,11 +208,29 @@ SECURE_PROXY_SSL_HEADER = ("HTTP_X_FORWARDED_PROTO", "https")
 SECURE_SSL_REDIRECT = env_bool("DJANGO_SECURE_SSL_REDIRECT", not DEBUG)
 SESSION_COOKIE_SECURE = env_bool("DJANGO_SECURE_COOKIES", not DEBUG)
 CSRF_COOKIE_SECURE = SESSION_COOKIE_SECURE
-SECURE_HSTS_SECONDS = int(os.environ.get("DJANGO_HSTS_SECONDS", "0" if DEBUG else "31536000"))
+SECURE_HSTS_SECONDS = env_int("DJANGO_HSTS_SECONDS", 0 if DEBUG else 31536000)
 SECURE_HSTS_INCLUDE_SUBDOMAINS = env_bool("DJANGO_HSTS_INCLUDE_SUBDOMAINS", not DEBUG)
 SECURE_HSTS_PRELOAD = env_bool("DJANGO_HSTS_PRELOAD", not DEBUG)
 SECURE_REFERRER_POLICY = "same-origin"
 X_FRAME_OPTIONS = "DENY"
+
+# A strict Content-Security-Policy on every page, the admin included (django-csp): scripts,
+# styles, fonts and requests from this site only, no inline script or style attribute, no
+# plugins, no framing. Images may also be data: URIs (Bootstrap draws its icons with them).
+CONTENT_SECURITY_POLICY = {
+    "DIRECTIVES": {
+        "default-src": ["'self'"],
+        "script-src": ["'self'"],
+        "style-src": ["'self'"],
+        "img-src": ["'self'", "data:"],
+        "font-src": ["'self'"],
+        "connect-src": ["'self'"],
+        "object-src": ["'none'"],
+        "base-uri": ["'self'"],
+        "form-action": ["'self'"],
+        "frame-ancestors": ["'none'"],
+    }
+}
 
 LOGGING = {
     "version": 1,
@@ -208,7 +242,7 @@ LOGGING = {
 PROFILES_PER_PAGE = 30
 
 # How long browsers and a caching proxy may keep an anonymous page before revalidating it.
-PUBLIC_CACHE_SECONDS = int(os.environ.get("PUBLIC_CACHE_SECONDS", "60"))
+PUBLIC_CACHE_SECONDS = env_int("PUBLIC_CACHE_SECONDS", 60)
 SEARCH_RESULTS_PER_PAGE = 20
 
 # The read-only JSON API under /api/ (profiles.api): public data, no sessions, any origin may GET.
@@ -228,12 +262,67 @@ REVISIONS_PER_PAGE = 50  # history and recent changes
 # The site's address, for links in emails sent outside a request (tracking links).
 SITE_URL = os.environ.get("SOURCEBOOK_SITE_URL", "http://127.0.0.1:8000")
 
+
 # Public submissions (editorial): limits per network address as (seconds, submissions),
 # kept in the database or, with REDIS_URL, in Redis; see editorial/ratelimit.py.
-EDITORIAL_RATE_LIMITS = [(60, 8), (24 * 3600, 50)]
-EDITORIAL_PREVIEW_RATE_LIMITS = [(60, 30), (24 * 3600, 300)]  # previews store nothing
+EDITORIAL_RATE_LIMITS = [
+    (60, env_int("SOURCEBOOK_SUBMISSIONS_PER_MINUTE", 8)),
+    (24 * 3600, env_int("SOURCEBOOK_SUBMISSIONS_PER_DAY", 50)),
+]
+EDITORIAL_PREVIEW_RATE_LIMITS = [  # previews store nothing
+    (60, env_int("SOURCEBOOK_PREVIEWS_PER_MINUTE", 30)),
+    (24 * 3600, env_int("SOURCEBOOK_PREVIEWS_PER_DAY", 300)),
+]
+# Beyond this many submissions a minute from everyone together, what is sent is kept in
+# quarantine (spam) for an editor to look at, instead of joining the queue: a flood from many
+# addresses cannot bury the editors.
+EDITORIAL_SITE_SUBMISSIONS_PER_MINUTE = env_int("SOURCEBOOK_SITE_SUBMISSIONS_PER_MINUTE", 60)
 # The key of the address hash; defaults to SECRET_KEY. Changing it resets the limits.
 EDITORIAL_ADDRESS_SALT = os.environ.get("SOURCEBOOK_ADDRESS_SALT", "")
 EDITORIAL_MIN_FILL_SECONDS = 3  # sent faster than this, a form is quarantined as spam
 EDITORIAL_MAX_TEXT_CHARS = 100_000
 EDITORIAL_MAX_LINKS = 10  # new links one suggestion may add
+EDITORIAL_LOOKUP_RATE_LIMITS = [(60, 10), (24 * 3600, 100)]  # "fill in from the page" fetches
+
+# Background tasks (profiles.tasks) through Django's tasks interface (django-tasks). "database"
+# keeps the queue in the database and needs `manage.py db_worker` (`make run` starts one);
+# "rq" keeps it in Redis for as many `manage.py rqworker --job-class django_tasks_rq.Job
+# --with-scheduler` workers as needed; "immediate" runs each task inside the request.
+TASK_BACKEND = os.environ.get("SOURCEBOOK_TASK_BACKEND", "database").strip().lower()
+if TASK_BACKEND == "database":
+    TASKS = {"default": {"BACKEND": "django_tasks_db.DatabaseBackend"}}
+elif TASK_BACKEND == "rq":
+    RQ_URL = os.environ.get("SOURCEBOOK_RQ_URL", REDIS_URL)
+    if not RQ_URL:
+        raise ImproperlyConfigured(
+            "SOURCEBOOK_TASK_BACKEND is rq, but neither SOURCEBOOK_RQ_URL nor REDIS_URL says "
+            "where Redis is. Set one of them, for example to redis://127.0.0.1:6379/1."
+        )
+    INSTALLED_APPS += ["django_rq", "django_tasks_rq"]
+    TASKS = {"default": {"BACKEND": "django_tasks_rq.RQBackend", "QUEUES": ["default"]}}
+    RQ_QUEUES = {"default": {"URL": RQ_URL, "DEFAULT_TIMEOUT": 900}}
+elif TASK_BACKEND == "immediate":
+    TASKS = {"default": {"BACKEND": "django_tasks.backends.immediate.ImmediateBackend"}}
+else:
+    raise ImproperlyConfigured(
+        f"SOURCEBOOK_TASK_BACKEND is set to {TASK_BACKEND!r}. Set it to database, rq or "
+        "immediate, or leave it unset (database)."
+    )
+
+# The fetcher (profiles.fetcher) that link checks, archive look-ups and "fill in from the
+# page" use: time, size and redirect limits, and requests to one host at once (per process).
+FETCH_TIMEOUT_SECONDS = 10
+FETCH_MAX_BYTES = 2 * 1024 * 1024
+FETCH_MAX_REDIRECTS = 5
+FETCH_PER_HOST = 2
+
+# Link health (profiles.linkcheck): every source is checked again every LINK_CHECK_EVERY_DAYS;
+# a link is dead only after failing two checks LINK_CHECK_CONFIRM_DAYS apart.
+LINK_CHECK_EVERY_DAYS = int(os.environ.get("SOURCEBOOK_LINK_CHECK_EVERY_DAYS", "21"))
+LINK_CHECK_CONFIRM_DAYS = 3
+LINK_CHECK_SWEEP_HOURS = 6  # how often the schedule looks for due sources
+LINK_CHECK_SWEEP_LIMIT = 2000  # checks one sweep queues at most
+LINK_CHECK_BATCH_SIZE = 50  # sources per task
+LINK_CHECK_THREADS = 8  # fetches at once within one task
+# Ask the Wayback Machine to save each new source when it is first checked (off by default).
+ARCHIVE_SAVE_NEW_SOURCES = env_bool("SOURCEBOOK_ARCHIVE_NEW_SOURCES", False)

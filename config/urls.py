@@ -15,3 +15,4 @@ urlpatterns = [
 ]
 
 handler404 = "profiles.errors.page_not_found"
+handler500 = "profiles.errors.server_error"

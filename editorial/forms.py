@@ -4,6 +4,7 @@ Every form keeps what the contributor typed on any error. The checks against aut
 are in editorial.abuse; the edit as data in editorial.edits.
 """
 
+import re
 from urllib.parse import urlsplit
 
 from crispy_forms.helper import FormHelper
@@ -13,11 +14,18 @@ from django.conf import settings
 from django.core import signing
 from django.core.exceptions import ValidationError
 from django.core.validators import URLValidator
+from django.forms.utils import ErrorDict
 from django.utils.html import format_html, strip_tags
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy, ngettext
 
-from editorial.abuse import links_added, seconds_since_started, spam_reason, started_token
+from editorial.abuse import (
+    links_added,
+    read_started_token,
+    spam_reason,
+    started_token,
+    token_is_spent,
+)
 from editorial.edits import (
     EDITABLE_FIELDS,
     changed_fields,
@@ -30,9 +38,11 @@ from editorial.edits import (
 from editorial.merging import normalize_text
 from editorial.models import Suggestion
 from profiles.markup import body_sections, check_markers, find_marker_keys, marker_list
+from profiles.metadata import source_details_from_url
 from profiles.models import Category, Profile, parse_partial_date
 from profiles.revisions import latest_revision_id
 from profiles.urlnorm import normalize_url
+from profiles.validators import RefusesControlCharacters
 
 BASE_SALT = "editorial.base-revision"
 PREVIEW_SALT = "editorial.previewed"
@@ -75,7 +85,7 @@ def validate_source_url(url):
     return url
 
 
-class SourceForm(forms.Form):
+class SourceForm(RefusesControlCharacters, forms.Form):
     """One new source a contributor adds; it is cited as [^key]."""
 
     key = forms.SlugField(
@@ -161,7 +171,73 @@ class SourceForm(forms.Form):
         return data
 
 
+SOURCE_ROW = re.compile(r"source-[0-9]{1,2}")
+# The new source box's fields that a page's details fill, by the name of the detail.
+FILLED_FIELDS = {
+    "title": "title",
+    "authors": "authors",
+    "publication": "publication",
+    "date": "published_date",
+}
+FOUND_NAMES = {
+    "title": gettext_lazy("the title"),
+    "authors": gettext_lazy("the authors"),
+    "publication": gettext_lazy("the publication"),
+    "date": gettext_lazy("the date"),
+}
+
+
+def fill_source_from_page(data, prefix):
+    """The form data with the empty fields of one new-source row (``prefix``, "source-0")
+    filled from the details its page gives, and a note to show the contributor. Nothing is
+    saved, and nothing typed is replaced: the contributor checks the details and sends them.
+    """
+    data = data.copy()
+    if not SOURCE_ROW.fullmatch(prefix or ""):
+        return data, None
+    try:
+        url = validate_source_url(data.get(f"{prefix}-url", ""))
+    except ValidationError as error:
+        return data, FillNote(error.messages[0], found=False)
+    details = source_details_from_url(url)
+    if details["error"]:
+        return data, FillNote(
+            _("%(reason)s Type the details in yourself.") % {"reason": details["error"]},
+            found=False,
+        )
+    filled = []
+    for field, detail in FILLED_FIELDS.items():
+        key = f"{prefix}-{field}"
+        if details[detail] and not (data.get(key) or "").strip():
+            data[key] = details[detail]
+            filled.append(str(FOUND_NAMES[field]))
+    if not filled:
+        return data, FillNote(
+            _("The page gives no details that are not filled in already. Check them yourself."),
+            found=False,
+        )
+    return data, FillNote(
+        _("Filled in from the page: %(fields)s. Check them against the page before you preview.")
+        % {"fields": ", ".join(filled)}
+    )
+
+
+class FillNote:
+    def __init__(self, text, *, found=True):
+        self.text, self.found = text, found
+
+    def __str__(self):
+        return self.text
+
+
 class BaseSourceFormSet(forms.BaseFormSet):
+    default_error_messages = {
+        "too_many_forms": gettext_lazy(
+            "A suggestion can add at most %(num)d new sources. Keep the ones that support "
+            "the change and send the others in another suggestion."
+        ),
+    }
+
     def clean(self):
         if any(self.errors):
             return
@@ -193,16 +269,29 @@ class BaseTipSourceFormSet(BaseSourceFormSet):
         return {**super().get_form_kwargs(index), "optional": bool(index)}
 
 
+MAX_NEW_SOURCES = 10
+# absolute_max = max_num: a row count sent from the browser never makes the server build more
+# forms than a person can fill in (Django's default allows max_num + 1,000).
 SourceFormSet = forms.formset_factory(
-    SourceForm, formset=BaseSourceFormSet, extra=1, max_num=10, validate_max=True
+    SourceForm,
+    formset=BaseSourceFormSet,
+    extra=1,
+    max_num=MAX_NEW_SOURCES,
+    absolute_max=MAX_NEW_SOURCES,
+    validate_max=True,
 )
 # A tip has no preview step to add rows in, so it offers three at once.
 TipSourceFormSet = forms.formset_factory(
-    SourceForm, formset=BaseTipSourceFormSet, extra=3, max_num=10, validate_max=True
+    SourceForm,
+    formset=BaseTipSourceFormSet,
+    extra=3,
+    max_num=MAX_NEW_SOURCES,
+    absolute_max=MAX_NEW_SOURCES,
+    validate_max=True,
 )
 
 
-class ContributionForm(forms.Form):
+class ContributionForm(RefusesControlCharacters, forms.Form):
     """What every public form has: a message, an optional name and email, and abuse checks."""
 
     message_label = gettext_lazy("Message")
@@ -256,6 +345,7 @@ class ContributionForm(forms.Form):
         self.helper.form_tag = False
         self.helper.disable_csrf = True  # the page's <form> carries the token
         self.seconds_to_fill = None
+        self.started_nonce = ""
 
     def contributor_layout(self):
         return [
@@ -272,11 +362,19 @@ class ContributionForm(forms.Form):
         ]
 
     def clean_started(self):
-        self.seconds_to_fill = seconds_since_started(self.cleaned_data["started"])
+        self.seconds_to_fill, self.started_nonce = read_started_token(self.cleaned_data["started"])
         if self.seconds_to_fill is None:
             self.refresh_started()
             raise ValidationError(
                 _("This form was open for too long. Check what you wrote and send it again.")
+            )
+        if token_is_spent(self.started_nonce):
+            self.refresh_started()
+            raise ValidationError(
+                _(
+                    "This form was sent already. To send another suggestion, check the text "
+                    "below and send it again."
+                )
             )
         return self.cleaned_data["started"]
 
@@ -311,6 +409,17 @@ class ContributionForm(forms.Form):
                 )
                 % {"count": total, "limit": limit}
             )
+
+    def without_errors(self):
+        """The form shown again to go on with it (a source row added, a source filled in from
+        its page): what was typed, and no error messages yet, since nothing was sent."""
+        self._errors = ErrorDict()
+        if self.sources is not None:
+            self.sources._errors = []
+            self.sources._non_form_errors = self.sources.error_class()
+            for row in self.sources.forms:
+                row._errors = ErrorDict()
+        return self
 
     def error_summary(self):
         """Every problem with what was sent, in page order, for the list at the top of the page:
@@ -453,7 +562,7 @@ class SuggestEditForm(ContributionForm):
             ),
             HTML(
                 '{% include "editorial/_source_formset.html" with formset=form.sources '
-                "can_add_more=True %}"
+                "can_add_more=True can_fill=True %}"
             ),
             Fieldset(_("Why"), Field("message")),
             *self.contributor_layout(),

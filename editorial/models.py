@@ -71,6 +71,11 @@ class Suggestion(models.Model):
     message = models.TextField()
     contributor_name = models.CharField(max_length=100, blank=True)
     contributor_email = models.EmailField(blank=True)
+    email_confirmed_at = models.DateTimeField(
+        null=True,
+        blank=True,
+        help_text="When the contributor confirmed the address; decisions are emailed only then.",
+    )
     address_hash = models.CharField(max_length=64, blank=True, db_index=True)
     content_hash = models.CharField(
         max_length=64,
@@ -162,3 +167,17 @@ class RateLimitCounter(models.Model):
 
     def __str__(self):
         return f"{self.key} since {self.window_start:%Y-%m-%d %H:%M}: {self.count}"
+
+
+class SpentFormToken(models.Model):
+    """A form's start token that has been used to send something: a token is good once.
+
+    Without this, one signed timestamp passed the minimum-fill-time check for any number of
+    submissions, from any address, until it expired.
+    """
+
+    nonce = models.CharField(max_length=40, unique=True)
+    spent_at = models.DateTimeField(default=timezone.now, db_index=True)
+
+    def __str__(self):
+        return self.nonce

@@ -13,7 +13,15 @@ from django.db.models import Q
 EDITORS_GROUP = "Editors"
 
 EDITOR_PERMISSIONS = {
-    "profiles": ["profile", "fact", "citation", "source", "formerslug"],
+    "profiles": [
+        "profile",
+        "fact",
+        "citation",
+        "source",
+        "formerslug",
+        "relationship",
+        "relationshipcitation",
+    ],
     "editorial": ["suggestion"],
 }
 EXTRA_PERMISSIONS = [
@@ -23,6 +31,10 @@ EXTRA_PERMISSIONS = [
     ("profiles", "view_profiletype"),
     ("profiles", "add_profiletype"),
     ("profiles", "view_factlabel"),
+    ("profiles", "view_relationshiptype"),
+    # The dead-links list (a proxy of Source): seeing it, and acting on the links in it.
+    ("profiles", "view_deadlink"),
+    ("profiles", "change_deadlink"),
 ]
 
 

@@ -46,7 +46,12 @@ class Exceeded:
         return max(1, int((self.retry_at - timezone.now()).total_seconds() + 0.999))
 
 
-SETTINGS = {"submit": "EDITORIAL_RATE_LIMITS", "preview": "EDITORIAL_PREVIEW_RATE_LIMITS"}
+SETTINGS = {
+    "submit": "EDITORIAL_RATE_LIMITS",
+    "preview": "EDITORIAL_PREVIEW_RATE_LIMITS",
+    # Reading a page from another site for its details ("fill in from the page").
+    "lookup": "EDITORIAL_LOOKUP_RATE_LIMITS",
+}
 
 
 def configured_limits(scope):
@@ -119,20 +124,39 @@ def register_attempt(address, scope="submit"):
     return exceeded
 
 
+SITE_WIDE = "site"
+
+
+def site_ceiling_reached():
+    """Count one submission against the site-wide ceiling; True beyond it."""
+    limit = Limit(60, settings.EDITORIAL_SITE_SUBMISSIONS_PER_MINUTE)
+    start = window_start(timezone.now(), limit.seconds)
+    key = f"ratelimit:{SITE_WIDE}:{limit.seconds}"
+    if settings.REDIS_URL:
+        count = count_in_cache(f"{key}:{int(start.timestamp())}", limit.seconds)
+    else:
+        count = count_in_database(key, start)
+    return count > limit.count
+
+
+def too_many_requests(request, exceeded):
+    """The 429 page, with the Retry-After header."""
+    response = render(request, "editorial/rate_limited.html", {"exceeded": exceeded}, status=429)
+    response["Retry-After"] = str(exceeded.retry_after)
+    return response
+
+
 def rate_limited(view=None, *, scope="submit"):
     """Answer 429 when the client sent too many requests of the scope ("submit" for what is
-    stored, "preview" for the cheaper preview). Put it under @require_POST."""
+    stored, "preview" for the cheaper preview, "lookup" for fetching another site's page).
+    Put it under @require_POST."""
 
     def decorator(view):
         @functools.wraps(view)
         def wrapper(request, *args, **kwargs):
             exceeded = register_attempt(address_hash(request), scope)
             if exceeded:
-                response = render(
-                    request, "editorial/rate_limited.html", {"exceeded": exceeded}, status=429
-                )
-                response["Retry-After"] = str(exceeded.retry_after)
-                return response
+                return too_many_requests(request, exceeded)
             return view(request, *args, **kwargs)
 
         return wrapper

@@ -18,9 +18,10 @@ from editorial.models import Suggestion
 from profiles.markup import check_markers
 from profiles.models import Category, Profile
 from profiles.revisions import latest_revision_id
+from profiles.validators import RefusesControlCharacters
 
 
-class ReviewForm(forms.Form):
+class ReviewForm(RefusesControlCharacters, forms.Form):
     """The editor's side of a suggestion: the merged result (editable) and a note.
 
     For an edit there is one text per changed field, holding the merge of the suggestion into

@@ -11,11 +11,14 @@ resolves it and approves the resolution.
 from functools import partial
 
 from django.conf import settings
+from django.core import signing
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.core.mail import send_mail
 from django.db import IntegrityError, transaction
 from django.template.loader import render_to_string
+from django.urls import reverse
 from django.utils import timezone
+from django.utils.crypto import constant_time_compare
 from django.utils.text import Truncator, slugify
 from django.utils.translation import gettext as _
 
@@ -112,7 +115,7 @@ def submit_suggestion(
     )
     try:
         with transaction.atomic():
-            return Suggestion.objects.create(
+            suggestion = Suggestion.objects.create(
                 kind=kind,
                 profile=profile,
                 base_revision_id=base_revision_id,
@@ -132,6 +135,9 @@ def submit_suggestion(
         if Suggestion.objects.pending().filter(content_hash=content_hash).exists():
             raise DuplicateSuggestion from error
         raise
+    if contributor_email and not spam_reason:
+        transaction.on_commit(partial(ask_to_confirm_email, suggestion.pk), robust=True)
+    return suggestion
 
 
 def refresh_conflict_flags(profile, *, exclude):
@@ -380,11 +386,60 @@ def decide(suggestion, status, editor, note, revision=None):
     suggestion.save(
         update_fields=["status", "reviewer", "reviewed_at", "review_note", "applied_revision"]
     )
-    if suggestion.contributor_email and suggestion.is_decided:
+    if suggestion.email_confirmed_at and suggestion.is_decided:
         transaction.on_commit(partial(notify_contributor, suggestion.pk), robust=True)
 
 
 # Email ----------------------------------------------------------------------------------------
+#
+# Nothing is emailed about a decision to an address nobody confirmed: the first email only asks
+# its owner to confirm it (and names no one), so the form cannot be used to send our emails to
+# a stranger.
+
+CONFIRM_SALT = "editorial.confirm-email"
+
+
+def email_confirmation_key(suggestion):
+    """The signed key of a confirmation link: this suggestion, this address."""
+    return (
+        signing.Signer(salt=CONFIRM_SALT)
+        .sign(f"{suggestion.pk}:{suggestion.contributor_email}")
+        .rsplit(":", 1)[1]
+    )
+
+
+def confirm_email(*, suggestion, key):
+    """Confirm the contributor's address from the link we emailed; False for a wrong key.
+
+    A decision already made is emailed now. Confirming twice changes nothing.
+    """
+    if not suggestion.contributor_email or not constant_time_compare(
+        key, email_confirmation_key(suggestion)
+    ):
+        return False
+    with transaction.atomic():
+        locked = Suggestion.objects.select_for_update().get(pk=suggestion.pk)
+        if locked.email_confirmed_at is None:
+            locked.email_confirmed_at = timezone.now()
+            locked.save(update_fields=["email_confirmed_at"])
+            if locked.is_decided:
+                transaction.on_commit(partial(notify_contributor, locked.pk), robust=True)
+        suggestion.email_confirmed_at = locked.email_confirmed_at
+    return True
+
+
+def ask_to_confirm_email(suggestion_id):
+    """Email the address a contributor gave a link to confirm it (and nothing else)."""
+    suggestion = Suggestion.objects.get(pk=suggestion_id)
+    path = reverse(
+        "editorial:confirm_email", args=[suggestion.token, email_confirmation_key(suggestion)]
+    )
+    context = {"suggestion": suggestion, "confirm_url": settings.SITE_URL.rstrip("/") + path}
+    subject = render_to_string("editorial/email/confirm_subject.txt", context)
+    body = render_to_string("editorial/email/confirm_body.txt", context)
+    send_mail(
+        " ".join(subject.split()), body, settings.DEFAULT_FROM_EMAIL, [suggestion.contributor_email]
+    )
 
 
 def notify_contributor(suggestion_id):

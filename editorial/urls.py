@@ -30,8 +30,14 @@ urlpatterns = [
     path("profiles/<slug:slug>/suggest/send/", views.suggest_edit_send, name="suggest_edit_send"),
     path("profiles/<slug:slug>/report/", views.report_error, name="report_error"),
     path("profiles/<slug:slug>/report/send/", views.report_error_send, name="report_error_send"),
+    path("sources/lookup/", views.source_lookup, name="source_lookup"),
     path("tips/new/", views.tip_new, name="tip_new"),
     path("tips/new/send/", views.tip_new_send, name="tip_new_send"),
     path("suggestions/<token:token>/", views.tracking, name="tracking"),
     path("suggestions/<token:token>/sent/", views.suggestion_sent, name="sent"),
+    path(
+        "suggestions/<token:token>/confirm/<token:key>/",
+        views.confirm_email,
+        name="confirm_email",
+    ),
 ]

@@ -1,6 +1,11 @@
 import re
 
+from django.conf import settings
 from django.contrib import messages
+from django.contrib.auth.decorators import login_required
+from django.core.exceptions import ValidationError
+from django.db import transaction
+from django.http import HttpResponseNotAllowed, JsonResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.cache import add_never_cache_headers, patch_cache_control
 from django.utils.translation import gettext as _
@@ -8,14 +13,37 @@ from django.utils.translation import gettext_lazy
 from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_POST, require_safe
 
+from editorial.abuse import spend_token
 from editorial.diffs import diff_against_profile
-from editorial.forms import ReportErrorForm, SuggestEditForm, TipForm
+from editorial.forms import (
+    ReportErrorForm,
+    SuggestEditForm,
+    TipForm,
+    fill_source_from_page,
+    validate_source_url,
+)
 from editorial.models import Suggestion
-from editorial.ratelimit import address_hash, rate_limited
+from editorial.ratelimit import (
+    address_hash,
+    rate_limited,
+    register_attempt,
+    site_ceiling_reached,
+    too_many_requests,
+)
 from editorial.services import DuplicateSuggestion, source_fields, submit_suggestion
+from editorial.services import confirm_email as confirm_email_address
 from profiles.access import get_profile_or_moved, get_published_profile
+from profiles.metadata import source_details_from_url
 from profiles.models import Source
+from profiles.permissions import can_edit_profiles
+from profiles.urlnorm import normalize_url
 
+# For the editors, in the queue: why it was quarantined.
+SITE_CEILING_REASON = "Sent while the whole site received more than %(limit)s submissions a minute."
+ALREADY_SENT_MESSAGE = gettext_lazy(
+    "This form was sent already. To send another suggestion, check the text below and send "
+    "it again."
+)
 DUPLICATE_MESSAGE = gettext_lazy(
     "We already have exactly this from you or someone else, and it is waiting for an editor. "
     "There is no need to send it again."
@@ -23,9 +51,20 @@ DUPLICATE_MESSAGE = gettext_lazy(
 
 
 def submit_or_report_duplicate(request, form):
-    """Store the form's submission; on a duplicate add a form error and return None."""
+    """Store the form's submission, spending its start token; on a duplicate, or a token
+    another send spent a moment ago, add a form error and return None."""
     try:
-        return submit_suggestion(**form.submission(), address_hash=address_hash(request))
+        with transaction.atomic():
+            if not spend_token(form.started_nonce):
+                form.refresh_started()
+                form.add_error(None, ALREADY_SENT_MESSAGE)
+                return None
+            submission = form.submission()
+            if site_ceiling_reached() and not submission["spam_reason"]:
+                submission["spam_reason"] = SITE_CEILING_REASON % {
+                    "limit": settings.EDITORIAL_SITE_SUBMISSIONS_PER_MINUTE
+                }
+            return submit_suggestion(**submission, address_hash=address_hash(request))
     except DuplicateSuggestion:
         form.add_error(None, DUPLICATE_MESSAGE)
         return None
@@ -78,10 +117,27 @@ def suggest_edit_preview(request, slug):
     form = SuggestEditForm(request.POST, profile=profile)
     if "add_source" in request.POST:
         form = SuggestEditForm(with_another_source(request.POST), profile=profile)
-        return render_suggest_form(request, profile, form)
+        return render_suggest_form(request, profile, form.without_errors())
+    if "fill_source" in request.POST:
+        return fill_in_source(request, profile)
     if form.is_valid():
         form.set_preview_digest()
         return render_preview(request, profile, form)
+    return render_suggest_form(request, profile, form)
+
+
+def fill_in_source(request, profile):
+    """The form again, with one new source's empty fields filled from its page's details for
+    the contributor to check (the "Fill in from the page" button). Nothing is stored."""
+    exceeded = register_attempt(address_hash(request), "lookup")
+    if exceeded:
+        return too_many_requests(request, exceeded)
+    prefix = request.POST["fill_source"]
+    data, note = fill_source_from_page(request.POST, prefix)
+    form = SuggestEditForm(data, profile=profile).without_errors()
+    for row in form.sources.forms:
+        if row.prefix == prefix:
+            row.fill_note = note
     return render_suggest_form(request, profile, form)
 
 
@@ -126,6 +182,41 @@ def with_another_source(data):
     total = int(text) if re.fullmatch(r"[0-9]{1,9}", text) else 1
     data["source-TOTAL_FORMS"] = str(min(total + 1, 10))
     return data
+
+
+# Looking up a source by its address, for editors --------------------------------------------
+
+
+@require_safe
+@never_cache
+@login_required
+def source_lookup(request):
+    """Editors get the details of the source at ?url= read from its page, as JSON, to confirm
+    before they save anything (the editor's workspace calls it); the source already stored at
+    that address, if any, comes with them."""
+    if not can_edit_profiles(request.user):
+        return JsonResponse({"error": _("Only editors may look up sources.")}, status=403)
+    exceeded = register_attempt(address_hash(request), "lookup")
+    if exceeded:
+        response = JsonResponse(
+            {"error": _("Too many look-ups from your address; try again in a minute.")},
+            status=429,
+        )
+        response["Retry-After"] = str(exceeded.retry_after)
+        return response
+    try:
+        url = validate_source_url(request.GET.get("url", ""))
+    except ValidationError as error:
+        return JsonResponse({"error": error.messages[0]}, status=400)
+    details = source_details_from_url(url)
+    existing = Source.objects.filter(normalized_url=normalize_url(url)).first()
+    details["existing_source"] = existing and {
+        "id": existing.pk,
+        "title": existing.title,
+        "url": existing.url,
+        "page": existing.get_absolute_url(),
+    }
+    return JsonResponse(details)
 
 
 # Report an error and tip a new profile ----------------------------------------------------------
@@ -198,3 +289,19 @@ def tracking(request, token):
     """Whoever holds the token sees the suggestion's status and, once decided, the note."""
     suggestion = get_suggestion_by_token(token)
     return private(render(request, "editorial/tracking.html", {"suggestion": suggestion}))
+
+
+@never_cache
+def confirm_email(request, token, key):
+    """Whoever holds the link we emailed confirms the address (with a button: a link followed
+    by a mail scanner must not confirm it)."""
+    suggestion = get_suggestion_by_token(token)
+    confirmed = suggestion.email_confirmed_at is not None
+    failed = False
+    if request.method == "POST":
+        confirmed = confirm_email_address(suggestion=suggestion, key=key)
+        failed = not confirmed
+    elif request.method not in {"GET", "HEAD"}:
+        return HttpResponseNotAllowed(["GET", "HEAD", "POST"])
+    context = {"suggestion": suggestion, "confirmed": confirmed, "failed": failed}
+    return private(render(request, "editorial/confirm_email.html", context))

@@ -12,10 +12,11 @@ from django.db.models import Count
 from django.http import Http404
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import path, reverse
-from django.utils.html import format_html
+from django.utils.html import format_html, format_html_join
+from django.utils.safestring import mark_safe
 from django.utils.text import normalize_newlines
 from django.utils.translation import gettext as _
-from django.utils.translation import gettext_lazy
+from django.utils.translation import gettext_lazy, ngettext
 from reversion.admin import VersionAdmin
 from reversion.models import Version
 
@@ -25,12 +26,19 @@ from profiles.markup import check_markers
 from profiles.models import (
     Category,
     Citation,
+    DeadLink,
     Fact,
     FactLabel,
+    LinkCheck,
     Profile,
     ProfileType,
+    RedactionLog,
+    Relationship,
+    RelationshipCitation,
+    RelationshipType,
     Source,
 )
+from profiles.permissions import can_redact
 from profiles.revisions import (
     deleted_profile_version,
     latest_revision_id,
@@ -42,12 +50,19 @@ from profiles.revisions import (
 from profiles.services import (
     UNCHECKED,
     RevertRefused,
+    accept_archived_copy,
+    check_relationship,
+    delete_relationship,
     recover_profile,
+    replace_source_url,
     restore_problems,
     save_profile,
+    save_relationship,
     save_source,
 )
+from profiles.tasks import check_source_links
 from profiles.urlnorm import normalize_url
+from profiles.validators import RefusesControlCharacters
 
 # What the admin's markers error advises, for one marker and for several.
 MARKER_ADVICE = (
@@ -112,7 +127,7 @@ class EditSummaryField(forms.CharField):
         return False
 
 
-class ProfileAdminForm(forms.ModelForm):
+class ProfileAdminForm(RefusesControlCharacters, forms.ModelForm):
     """The profile change form. It carries the revision it was opened at, and refuses to save
     over a newer one (another editor's save, an approved suggestion, a revert): saving would
     silently undo that change."""
@@ -167,16 +182,33 @@ class ProfileAdminForm(forms.ModelForm):
         )
 
 
-class FactInline(admin.TabularInline):
+class RowForm(RefusesControlCharacters, forms.ModelForm):
+    """An inline row (a fact, a citation): text fields refuse control characters too."""
+
+
+class CappedInline(admin.TabularInline):
+    """An inline whose row count from the browser never makes the server build more forms than
+    ``max_num`` (Django's default absolute_max is max_num + 1,000); more is a form error."""
+
+    form = RowForm
+
+    def get_formset(self, request, obj=None, **kwargs):
+        kwargs.setdefault("absolute_max", self.max_num)
+        return super().get_formset(request, obj, **kwargs)
+
+
+class FactInline(CappedInline):
     formfield_overrides = TEXT_FIELDS
     model = Fact
+    max_num = 100
     extra = 1
     fields = ["position", "label", "value", "as_of"]
     autocomplete_fields = ["label"]
 
 
-class CitationInline(admin.TabularInline):
+class CitationInline(CappedInline):
     model = Citation
+    max_num = 500
     formset = CitationInlineFormSet
     extra = 1
     fields = ["key", "source", "accessed", "pinpoint"]
@@ -248,7 +280,9 @@ class ProfileAdmin(SavedThroughServices):
             versions = list(profile_versions(profile)[: self.admin_history_size + 1])
             older = versions[self.admin_history_size :]
             revisions = versions[: self.admin_history_size]
-            context["revisions"] = history_entries(revisions, older=older[0] if older else None)
+            context["revisions"] = history_entries(
+                revisions, older=older[0] if older else None, viewer=request.user
+            )
         context.update(extra_context or {})
         # Skip VersionAdmin's list: it links every revision to its revert view, which would
         # also revert the shared sources (see revision_view).
@@ -364,7 +398,7 @@ class ShownThenRolledBack(Exception):
         self.response = response
 
 
-class SourceAdminForm(forms.ModelForm):
+class SourceAdminForm(RefusesControlCharacters, forms.ModelForm):
     class Meta:
         model = Source
         fields = [
@@ -375,6 +409,7 @@ class SourceAdminForm(forms.ModelForm):
             "published_date",
             "date_precision",
             "archive_url",
+            "archive_date",
             "kind",
             "notes",
         ]
@@ -488,6 +523,279 @@ class SourceAdmin(SavedThroughServices):
         return source.usage_count
 
 
+# Dead links -----------------------------------------------------------------------------------
+
+NEEDS_AN_EDITOR = "problems"
+
+
+def current_check():
+    """Q: the source has a check of the address it has now."""
+    return models.Q(link_check__checked_url=models.F("url"), link_check__checked_at__isnull=False)
+
+
+class LinkStatusFilter(admin.SimpleListFilter):
+    """By the state of the link; the list opens on the links that need an editor."""
+
+    title = gettext_lazy("link status")
+    parameter_name = "status"
+
+    def lookups(self, request, model_admin):
+        return [
+            (NEEDS_AN_EDITOR, _("Needing an editor (dead, not found, blocked)")),
+            *LinkCheck.Status.choices,
+            ("all", _("All sources")),
+        ]
+
+    def value(self):
+        return super().value() or NEEDS_AN_EDITOR
+
+    def choices(self, changelist):
+        for lookup, title in self.lookup_choices:
+            yield {
+                "selected": self.value() == lookup,
+                "query_string": changelist.get_query_string({self.parameter_name: lookup}),
+                "display": title,
+            }
+
+    def queryset(self, request, queryset):
+        value = self.value()
+        if value == "all":
+            return queryset
+        if value == LinkCheck.Status.UNCHECKED:
+            return queryset.exclude(current_check())
+        statuses = LinkCheck.NEEDS_AN_EDITOR if value == NEEDS_AN_EDITOR else {value}
+        return queryset.filter(current_check(), link_check__status__in=statuses)
+
+
+class ReplaceUrlForm(forms.Form):
+    url = forms.URLField(
+        label=gettext_lazy("New address"),
+        max_length=2000,
+        assume_scheme="https",
+        help_text=gettext_lazy("Where the page is now. Every profile citing it shows it at once."),
+    )
+    note = forms.CharField(
+        label=gettext_lazy("Note for the history"),
+        max_length=300,
+        required=False,
+        help_text=gettext_lazy("Optional: how you found the new address."),
+    )
+
+
+@admin.register(DeadLink)
+class DeadLinkAdmin(admin.ModelAdmin):
+    """Sources by the state of their link, with the profiles citing them: re-check them, accept
+    the archived copy found, or replace the address (each a revision of the source)."""
+
+    list_display = [
+        "source_title",
+        "address",
+        "link_status",
+        "http_status",
+        "last_checked",
+        "archived_copy",
+        "cited_by",
+    ]
+    list_display_links = None  # the title links to the source's own change page
+    list_filter = [LinkStatusFilter]
+    search_fields = ["title", "url", "publication"]
+    actions = ["check_again", "use_archived_copy"]
+    list_per_page = 50
+
+    def get_queryset(self, request):
+        citing = Citation.objects.select_related("profile").only(
+            "source_id", "profile__name", "profile__slug", "profile__references"
+        )
+        return (
+            super()
+            .get_queryset(request)
+            .select_related("link_check")
+            .prefetch_related(models.Prefetch("citations", citing))
+            .order_by(models.F("link_check__checked_at").desc(nulls_last=True), "pk")
+        )
+
+    def has_add_permission(self, request):
+        return False
+
+    def has_delete_permission(self, request, obj=None):
+        return False
+
+    def get_urls(self):
+        from django.urls import path
+
+        return [
+            path(
+                "<int:pk>/replace-url/",
+                self.admin_site.admin_view(self.replace_url_view),
+                name="profiles_deadlink_replace_url",
+            ),
+            *super().get_urls(),
+        ]
+
+    def changelist_view(self, request, extra_context=None):
+        extra_context = {
+            "title": _("Dead links: sources by the state of their link"),
+            **(extra_context or {}),
+        }
+        return super().changelist_view(request, extra_context)
+
+    def change_view(self, request, object_id, form_url="", extra_context=None):
+        """A source is edited on its own page; this list only links to it."""
+        return redirect("admin:profiles_source_change", object_id)
+
+    @admin.display(description=gettext_lazy("Source"), ordering="title")
+    def source_title(self, source):
+        return format_html(
+            '<a href="{}">{}</a>', reverse("admin:profiles_source_change", args=[source.pk]), source
+        )
+
+    @admin.display(description=gettext_lazy("Address"))
+    def address(self, source):
+        if not source.url:
+            return "—"
+        replace = reverse("admin:profiles_deadlink_replace_url", args=[source.pk])
+        return format_html(
+            '<a href="{}" rel="nofollow noopener" class="text-break">{}</a><br>'
+            '<a href="{}" class="replace-url">{}</a>',
+            source.url,
+            source.display_url,
+            replace,
+            _("Replace the address"),
+        )
+
+    @admin.display(description=gettext_lazy("Status"))
+    def link_status(self, source):
+        state = source.link_state
+        if state is None:
+            return LinkCheck.Status.UNCHECKED.label
+        return format_html("{}<br><small>{}</small>", state.get_status_display(), state.detail)
+
+    @admin.display(description=gettext_lazy("HTTP"))
+    def http_status(self, source):
+        state = source.link_state
+        return state.http_status if state and state.http_status else "—"
+
+    @admin.display(description=gettext_lazy("Last checked"), ordering="link_check__checked_at")
+    def last_checked(self, source):
+        state = source.link_state
+        return state.checked_at if state else "—"
+
+    @admin.display(description=gettext_lazy("Archived copy"))
+    def archived_copy(self, source):
+        copy = source.archived_copy
+        if copy is None:
+            return "—"
+        accepted = _("accepted") if source.archive_url else _("found, not yet accepted")
+        day = copy.date.isoformat() if copy.date else _("undated")
+        return format_html(
+            '<a href="{}" rel="nofollow noopener">{}</a> ({})', copy.url, day, accepted
+        )
+
+    @admin.display(description=gettext_lazy("Cited by"))
+    def cited_by(self, source):
+        profiles = {}
+        for citation in source.citations.all():
+            reference = citation.profile.reference_to(source.pk)
+            times = len(reference["markers"]) if reference else 0
+            profiles[citation.profile] = profiles.get(citation.profile, 0) + times
+        if not profiles:
+            return _("No profile")
+        return format_html_join(
+            mark_safe("<br>"),
+            '<a href="{}">{}</a> ({})',
+            (
+                (profile.get_absolute_url(), profile.name, times)
+                for profile, times in sorted(profiles.items(), key=lambda item: item[0].name)
+            ),
+        )
+
+    @admin.action(
+        description=gettext_lazy("Check the selected links again"), permissions=["change"]
+    )
+    def check_again(self, request, queryset):
+        ids = list(queryset.exclude(url="").values_list("pk", flat=True))
+        for start in range(0, len(ids), 50):
+            batch = ids[start : start + 50]
+            transaction.on_commit(lambda batch=batch: check_source_links.enqueue(batch))
+        self.message_user(
+            request,
+            ngettext(
+                "A check of %(count)s link is queued; its status changes when it is done.",
+                "Checks of %(count)s links are queued; their status changes when they are done.",
+                len(ids),
+            )
+            % {"count": len(ids)},
+            messages.SUCCESS,
+        )
+
+    @admin.action(
+        description=gettext_lazy("Use the archived copy found for each (a revision each)"),
+        permissions=["change"],
+    )
+    def use_archived_copy(self, request, queryset):
+        accepted = [
+            source.title for source in queryset if accept_archived_copy(source, user=request.user)
+        ]
+        if accepted:
+            self.message_user(
+                request,
+                ngettext(
+                    "The archived copy is now part of %(count)s source; every profile citing "
+                    "it links to it.",
+                    "The archived copies are now part of %(count)s sources; every profile "
+                    "citing them links to them.",
+                    len(accepted),
+                )
+                % {"count": len(accepted)},
+                messages.SUCCESS,
+            )
+        if len(accepted) < queryset.count():
+            self.message_user(
+                request,
+                _(
+                    "Sources without an archived copy found, or with it already, were left as "
+                    "they were."
+                ),
+                messages.INFO,
+            )
+
+    def replace_url_view(self, request, pk):
+        """Editors give a source whose page moved its new address: one revision of the source."""
+        if not self.has_change_permission(request):
+            raise PermissionDenied
+        source = get_object_or_404(Source.objects.select_related("link_check"), pk=pk)
+        form = ReplaceUrlForm(request.POST or None, initial={"url": source.url})
+        if form.is_valid():
+            try:
+                replace_source_url(
+                    source,
+                    form.cleaned_data["url"],
+                    user=request.user,
+                    note=form.cleaned_data["note"],
+                )
+            except ValidationError as error:
+                form.add_error("url", error)
+            else:
+                transaction.on_commit(lambda: check_source_links.enqueue([source.pk]))
+                self.message_user(
+                    request,
+                    _("“%(title)s” has its new address; it will be checked shortly.")
+                    % {"title": source.title},
+                    messages.SUCCESS,
+                )
+                return redirect("admin:profiles_deadlink_changelist")
+        citing = Profile.objects.filter(citations__source=source).distinct().order_by("name")
+        context = {
+            **self.admin_site.each_context(request),
+            "opts": self.model._meta,
+            "title": _("Replace the address of “%(title)s”") % {"title": source.title},
+            "source": source,
+            "form": form,
+            "citing": citing,
+        }
+        return render(request, "admin/profiles/deadlink/replace_url.html", context)
+
+
 @admin.register(Category)
 class CategoryAdmin(admin.ModelAdmin):
     list_display = ["name", "plural_name", "is_person", "position"]
@@ -504,3 +812,127 @@ class ProfileTypeAdmin(admin.ModelAdmin):
 class FactLabelAdmin(admin.ModelAdmin):
     list_display = ["name", "position"]
     search_fields = ["name"]
+
+
+# Connections ----------------------------------------------------------------------------------
+
+
+@admin.register(RelationshipType)
+class RelationshipTypeAdmin(admin.ModelAdmin):
+    list_display = ["name", "forward_label", "reverse_label", "subject_kind", "object_kind"]
+    prepopulated_fields = {"slug": ["name"]}
+    search_fields = ["name", "forward_label", "reverse_label"]
+
+
+class RelationshipCitationFormSet(forms.BaseInlineFormSet):
+    """Runs the connection's own checks (profiles.services.check_relationship) once the
+    citations are known, so every problem shows on the form, in the editor's words."""
+
+    def clean(self):
+        super().clean()
+        if any(self.errors):
+            return
+        try:
+            check_relationship(self.instance, kept_instances(self))
+        except ValidationError as error:
+            raise ValidationError(error.messages) from None
+
+
+class RelationshipCitationInline(CappedInline):
+    model = RelationshipCitation
+    max_num = 50
+    formset = RelationshipCitationFormSet
+    extra = 1
+    fields = ["source", "accessed", "pinpoint"]
+    autocomplete_fields = ["source"]
+
+
+class RelationshipAdminForm(RefusesControlCharacters, forms.ModelForm):
+    summary = EditSummaryField(
+        label=gettext_lazy("Edit summary"),
+        required=False,
+        max_length=200,
+        help_text=gettext_lazy("What you changed and why; both profiles' histories show it."),
+    )
+
+    class Meta:
+        model = Relationship
+        fields = [
+            "subject",
+            "type",
+            "object",
+            "role",
+            "start_date",
+            "start_precision",
+            "end_date",
+            "end_precision",
+            "is_current",
+            "amount",
+            "currency",
+        ]
+
+
+@admin.register(Relationship)
+class RelationshipAdmin(admin.ModelAdmin):
+    """Editors add, change and remove connections; each save is one revision of both
+    profiles (profiles.services.save_relationship)."""
+
+    form = RelationshipAdminForm
+    inlines = [RelationshipCitationInline]
+    list_display = ["subject", "type", "object", "role", "start_date", "end_date", "amount"]
+    list_filter = ["type", "is_current"]
+    list_select_related = ["subject", "object", "type"]
+    search_fields = ["subject__name", "object__name", "role"]
+    autocomplete_fields = ["subject", "object"]
+
+    def save_model(self, request, obj, form, change):
+        """Nothing yet: save_related saves the connection with its citations, in one
+        revision."""
+
+    def save_related(self, request, form, formsets, change):
+        [citations] = formsets
+        citations.save(commit=False)
+        comment = form.cleaned_data.get("summary") or _("%(connection)s (%(action)s)") % {
+            "connection": form.instance,
+            "action": _("changed") if change else _("added"),
+        }
+        save_relationship(
+            form.instance, user=request.user, comment=comment, citations=kept_instances(citations)
+        )
+
+    def delete_model(self, request, obj):
+        delete_relationship(
+            obj, user=request.user, comment=_("Removed: %(connection)s") % {"connection": obj}
+        )
+
+    def delete_queryset(self, request, queryset):
+        for relationship in queryset:
+            self.delete_model(request, relationship)
+
+
+# Redaction ------------------------------------------------------------------------------------
+
+
+@admin.register(RedactionLog)
+class RedactionLogAdmin(admin.ModelAdmin):
+    """The log of hidden and shown parts of revisions: read-only, for editors who may redact."""
+
+    list_display = ["at", "by", "action", "parts", "revision", "reason"]
+    list_filter = ["action"]
+    list_select_related = ["by", "revision"]
+    search_fields = ["reason", "by__username"]
+
+    def has_module_permission(self, request):
+        return can_redact(request.user)
+
+    def has_view_permission(self, request, obj=None):
+        return can_redact(request.user)
+
+    def has_add_permission(self, request):
+        return False
+
+    def has_change_permission(self, request, obj=None):
+        return False
+
+    def has_delete_permission(self, request, obj=None):
+        return False

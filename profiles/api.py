@@ -16,12 +16,24 @@ from rest_framework.response import Response
 from rest_framework.views import exception_handler
 
 from profiles.access import find_profile
+from profiles.connections import relationships_of
 from profiles.filters import ProfileFilters
-from profiles.models import Category, Citation, Fact, Profile, ProfileType, Source
+from profiles.models import (
+    Category,
+    Citation,
+    Fact,
+    Profile,
+    ProfileType,
+    Relationship,
+    RelationshipCitation,
+    RelationshipType,
+    Source,
+)
 from profiles.revisions import latest_revision_id, profile_versions
 from profiles.serializers import (
     ProfileDetailSerializer,
     ProfileSummarySerializer,
+    RelationshipSerializer,
     RevisionSerializer,
     SourceSerializer,
 )
@@ -114,6 +126,7 @@ def profile_detail(request, slug):
     if moved:
         return moved
     profile.current_revision_id = latest_revision_id(profile)
+    profile.connections = list(relationships_of(profile))
     return Response(ProfileDetailSerializer(profile, context={"request": request}).data)
 
 
@@ -124,6 +137,27 @@ def profile_revisions(request, slug):
     if moved:
         return moved
     return paginated(request, profile_versions(profile), RevisionSerializer)
+
+
+@api_view(["GET"])
+def relationship_list(request):
+    """Anyone may list the connections between published profiles, filtered by ?type=."""
+    relationships = (
+        Relationship.objects.filter(subject__published=True, object__published=True)
+        .select_related("type", "subject", "object")
+        .prefetch_related(
+            Prefetch("citations", RelationshipCitation.objects.select_related("source"))
+        )
+        .order_by("pk")
+    )
+    type_slug = request.query_params.get("type", "")
+    if type_slug:
+        if not RelationshipType.objects.filter(slug=type_slug).exists():
+            raise ValidationError(
+                {"type": [_("There is no connection type “%(slug)s”.") % {"slug": type_slug}]}
+            )
+        relationships = relationships.filter(type__slug=type_slug)
+    return paginated(request, relationships, RelationshipSerializer)
 
 
 @api_view(["GET"])
@@ -146,6 +180,7 @@ urlpatterns = [
     path("profiles/", profile_list, name="profiles"),
     path("profiles/<slug:slug>/", profile_detail, name="profile"),
     path("profiles/<slug:slug>/revisions/", profile_revisions, name="profile-revisions"),
+    path("relationships/", relationship_list, name="relationships"),
     path("sources/<int:pk>/", source_detail, name="source"),
     re_path(r"^(?P<path>.*)$", not_found),
 ]

@@ -21,6 +21,7 @@ from diff_match_patch import diff_match_patch
 from django.utils.formats import date_format
 from django.utils.translation import gettext as _
 
+from profiles.connections import relationships_of
 from profiles.models import text_size
 
 EQUAL, INSERT, DELETE = "equal", "insert", "delete"
@@ -81,16 +82,36 @@ class CitationChange:
 
 
 @dataclass
+class RelationshipChange:
+    """A connection added, removed or changed (``kind``), as the profile's page reads it."""
+
+    kind: str
+    label: str
+    other: str
+    old: dict | None
+    new: dict | None
+    changes: list = field(default_factory=list)  # ChangedValue for a changed connection
+
+
+@dataclass
 class ProfileDiff:
     fields: list = field(default_factory=list)
     infobox: list = field(default_factory=list)
     lead: list = field(default_factory=list)
     body: list = field(default_factory=list)
     citations: list = field(default_factory=list)
+    relationships: list = field(default_factory=list)
 
     @property
     def has_changes(self):
-        return bool(self.fields or self.infobox or self.lead or self.body or self.citations)
+        return bool(
+            self.fields
+            or self.infobox
+            or self.lead
+            or self.body
+            or self.citations
+            or self.relationships
+        )
 
 
 # Snapshots ----------------------------------------------------------------------------------
@@ -112,6 +133,7 @@ class ProfileSnapshot:
     published: bool
     facts: list  # (label, value, as_of) in infobox order
     citations: list  # {key, source_id, source_title, source_url, accessed, pinpoint}, by key
+    relationships: list = field(default_factory=list)  # relationship_entry(), by id
 
     @property
     def size(self):
@@ -129,8 +151,26 @@ def citation_entry(citation, source):
     }
 
 
+def relationship_entry(profile, relationship):
+    """A connection as the profile sees it, for comparing two states: its label on this side,
+    the other profile, and the details a reader sees."""
+    side = relationship.side_of(profile)
+    return {
+        "id": relationship.pk,
+        "label": relationship.type.label_for(side),
+        "other": relationship.other(profile).name,
+        "role": relationship.role,
+        "start": relationship.start_display,
+        "end": relationship.end_display,
+        "current": relationship.is_current,
+        "amount": str(relationship.amount) if relationship.amount is not None else "",
+        "sources": sorted(c.source.title for c in relationship.citations.all()),
+    }
+
+
 def snapshot_of_profile(profile):
-    """The live profile as a snapshot (three queries: types, facts, citations)."""
+    """The live profile as a snapshot (a few queries: types, facts, citations, connections)."""
+
     return ProfileSnapshot(
         name=profile.name,
         slug=profile.slug,
@@ -145,6 +185,10 @@ def snapshot_of_profile(profile):
         citations=[
             citation_entry(citation, citation.source)
             for citation in profile.citations.select_related("source")
+        ],
+        relationships=[
+            relationship_entry(profile, relationship)
+            for relationship in sorted(relationships_of(profile), key=lambda r: r.pk)
         ],
     )
 
@@ -421,6 +465,41 @@ def diff_citations(old_citations, new_citations):
     return changes
 
 
+def diff_relationship(old, new):
+    details = [
+        (_("Connection"), f"{old['label']}: {old['other']}", f"{new['label']}: {new['other']}"),
+        (_("Role"), old["role"], new["role"]),
+        (_("From"), old["start"], new["start"]),
+        (_("Until"), old["end"], new["end"]),
+        (_("Still so today"), yes_no(old["current"]), yes_no(new["current"])),
+        (_("Amount"), old["amount"], new["amount"]),
+        (_("Sources"), "; ".join(old["sources"]), "; ".join(new["sources"])),
+    ]
+    return [change for change in (field_change(*detail) for detail in details) if change]
+
+
+def diff_relationships(old_relationships, new_relationships):
+    old = {entry["id"]: entry for entry in old_relationships}
+    new = {entry["id"]: entry for entry in new_relationships}
+    changes = []
+    for pk in sorted(old.keys() | new.keys()):
+        before, after = old.get(pk), new.get(pk)
+        shown = after or before
+        if before is None:
+            changes.append(RelationshipChange("added", shown["label"], shown["other"], None, after))
+        elif after is None:
+            changes.append(
+                RelationshipChange("removed", shown["label"], shown["other"], before, None)
+            )
+        elif details := diff_relationship(before, after):
+            changes.append(
+                RelationshipChange(
+                    "changed", shown["label"], shown["other"], before, after, details
+                )
+            )
+    return changes
+
+
 def diff_snapshots(old, new):
     """What changed from one ProfileSnapshot to another, as a ProfileDiff."""
     return ProfileDiff(
@@ -429,4 +508,5 @@ def diff_snapshots(old, new):
         lead=diff_text(old.lead, new.lead),
         body=diff_text(old.body, new.body),
         citations=diff_citations(old.citations, new.citations),
+        relationships=diff_relationships(old.relationships, new.relationships),
     )

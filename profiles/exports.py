@@ -1,16 +1,19 @@
 """Export of the public data (JSON or CSV) and import of a JSON export into another database.
 
-Public data only: published profiles, their facts, citations and the sources they cite, and the
-vocabularies they use. Never unpublished profiles, suggestions, contributors' emails or address
-hashes, editors' notes on sources, users or revisions.
+Public data only: published profiles, their facts, citations and the sources they cite, the
+connections between them, and the vocabularies they use. Never unpublished profiles,
+suggestions, contributors' emails or address hashes, editors' notes on sources, users or
+revisions.
 """
 
 import csv
 from datetime import date, datetime
+from decimal import Decimal
 
 from django.contrib.auth import get_user_model
 from django.core.exceptions import ValidationError
 from django.db import DataError, IntegrityError, transaction
+from django.db.models import Prefetch
 from django.utils import timezone
 
 from profiles.models import (
@@ -21,9 +24,12 @@ from profiles.models import (
     FormerSlug,
     Profile,
     ProfileType,
+    Relationship,
+    RelationshipCitation,
+    RelationshipType,
     Source,
 )
-from profiles.services import save_profile
+from profiles.services import save_profile, save_relationship
 
 FORMAT = "sourcebook-profiles"
 VERSION = 1
@@ -36,6 +42,29 @@ SOURCE_FIELDS = [
     "date_precision",
     "archive_url",
     "kind",
+]
+RELATIONSHIP_TYPE_FIELDS = [
+    "slug",
+    "name",
+    "forward_label",
+    "reverse_label",
+    "subject_kind",
+    "object_kind",
+    "symmetric",
+    "has_amount",
+    "requires_citation",
+    "schema_subject_property",
+    "schema_object_property",
+    "position",
+]
+RELATIONSHIP_FIELDS = [
+    "role",
+    "start_date",
+    "start_precision",
+    "end_date",
+    "end_precision",
+    "is_current",
+    "currency",
 ]
 CSV_COLUMNS = [
     "slug",
@@ -70,10 +99,25 @@ def iso(value):
     return value.isoformat() if value else None
 
 
+def public_relationships():
+    """Connections between published profiles, with their citations' sources."""
+    return (
+        Relationship.objects.filter(subject__published=True, object__published=True)
+        .select_related("type", "subject", "object")
+        .prefetch_related(
+            Prefetch("citations", RelationshipCitation.objects.select_related("source"))
+        )
+        .order_by("pk")
+    )
+
+
 def export_data():
     """Everything public, as one JSON-ready dict."""
     profiles = list(public_profiles())
+    relationships = list(public_relationships())
     sources = {c.source.pk: c.source for p in profiles for c in p.citations.all()}
+    sources.update((c.source.pk, c.source) for r in relationships for c in r.citations.all())
+    relationship_types = {r.type.pk: r.type for r in relationships}
     categories = {p.category.pk: p.category for p in profiles}
     types = {t.pk: t for p in profiles for t in p.types.all()}
     return {
@@ -98,6 +142,25 @@ def export_data():
             for s in sorted(sources.values(), key=lambda s: s.pk)
         ],
         "profiles": [_profile_data(profile) for profile in profiles],
+        "relationship_types": [
+            {name: getattr(kind, name) for name in RELATIONSHIP_TYPE_FIELDS}
+            for kind in sorted(relationship_types.values(), key=lambda kind: kind.pk)
+        ],
+        "relationships": [_relationship_data(r) for r in relationships],
+    }
+
+
+def _relationship_data(relationship):
+    return {
+        "subject": relationship.subject.slug,
+        "object": relationship.object.slug,
+        "type": relationship.type.slug,
+        **{name: _plain(getattr(relationship, name)) for name in RELATIONSHIP_FIELDS},
+        "amount": str(relationship.amount) if relationship.amount is not None else None,
+        "citations": [
+            {"source": c.source_id, "accessed": iso(c.accessed), "pinpoint": c.pinpoint}
+            for c in relationship.citations.all()
+        ],
     }
 
 
@@ -139,13 +202,26 @@ def _profile_data(profile):
     }
 
 
+# A spreadsheet runs a cell that starts with one of these as a formula (=HYPERLINK(...) can
+# send the reader's data away). OWASP's advice: start such a cell with an apostrophe.
+FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
+
+
+def spreadsheet_safe(value):
+    """A cell value a spreadsheet shows as text, never runs as a formula."""
+    if isinstance(value, str) and value.startswith(FORMULA_STARTS):
+        return "'" + value
+    return value
+
+
 def write_csv(stream):
     """One row per published profile, for spreadsheets: facts and source URLs one a line."""
     writer = csv.writer(stream)
     writer.writerow(CSV_COLUMNS)
     for profile in public_profiles():
         writer.writerow(
-            [
+            spreadsheet_safe(cell)
+            for cell in [
                 profile.slug,
                 profile.name,
                 profile.category.name,
@@ -225,7 +301,42 @@ def _import_profiles(data, *, user, comment):
         }
         for item in data["profiles"]:
             _create_profile(item, categories, types, sources_by_id, user=user, comment=comment)
+        kinds = {
+            kind["slug"]: RelationshipType.objects.get_or_create(slug=kind["slug"], defaults=kind)[
+                0
+            ]
+            for kind in data.get("relationship_types", [])
+        }
+        for item in data.get("relationships", []):
+            _create_relationship(item, kinds, sources_by_id, user=user, comment=comment)
     return len(data["profiles"])
+
+
+def _create_relationship(item, kinds, sources_by_id, *, user, comment):
+    profiles = Profile.objects.in_bulk([item["subject"], item["object"]], field_name="slug")
+    relationship = Relationship(
+        subject=profiles[item["subject"]],
+        object=profiles[item["object"]],
+        type=kinds[item["type"]],
+        amount=Decimal(item["amount"]) if item["amount"] is not None else None,
+        **{name: item[name] for name in RELATIONSHIP_FIELDS if not name.endswith("_date")},
+        start_date=date.fromisoformat(item["start_date"]) if item["start_date"] else None,
+        end_date=date.fromisoformat(item["end_date"]) if item["end_date"] else None,
+    )
+    citations = [
+        RelationshipCitation(
+            source=_source(sources_by_id[citation["source"]]),
+            accessed=date.fromisoformat(citation["accessed"]) if citation["accessed"] else None,
+            pinpoint=citation["pinpoint"],
+        )
+        for citation in item["citations"]
+    ]
+    try:
+        save_relationship(relationship, user=user, comment=comment, citations=citations)
+    except ValidationError as error:
+        raise ImportRefused(
+            f"The connection “{relationship}”: {' '.join(error.messages)} Nothing was imported."
+        ) from error
 
 
 def _category(data):

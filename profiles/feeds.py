@@ -13,6 +13,7 @@ from django.utils.translation import gettext_lazy
 from profiles.access import get_profile_or_moved, get_published_profile
 from profiles.history import history_entries, recent_entries, recent_versions
 from profiles.revisions import profile_versions
+from profiles.validators import xml_safe
 
 FEED_SIZE = 50
 
@@ -26,14 +27,18 @@ def size_change_text(entry):
 class RevisionFeed(Feed):
     feed_type = Atom1Feed
 
+    # Everything from the database goes through xml_safe: text stored before control
+    # characters were refused must not break the feed.
+
     def item_title(self, entry):
-        return f"{entry.profile.name}: {entry.comment}" if entry.comment else entry.profile.name
+        title = f"{entry.profile.name}: {entry.comment}" if entry.comment else entry.profile.name
+        return xml_safe(title)
 
     def item_description(self, entry):
         return format_html(
             "<p>{}</p><p>{} · {}</p>",
-            entry.comment or _("No comment."),
-            entry.who,
+            xml_safe(entry.comment) or _("No comment."),
+            xml_safe(entry.who),
             size_change_text(entry),
         )
 
@@ -47,7 +52,7 @@ class RevisionFeed(Feed):
         return entry.date
 
     def item_author_name(self, entry):
-        return entry.who
+        return xml_safe(entry.who)
 
 
 class RecentChangesFeed(RevisionFeed):
@@ -68,7 +73,7 @@ class ProfileHistoryFeed(RevisionFeed):
         return get_published_profile(slug)
 
     def title(self, profile):
-        return _("Sourcebook: history of %(name)s") % {"name": profile.name}
+        return _("Sourcebook: history of %(name)s") % {"name": xml_safe(profile.name)}
 
     def link(self, profile):
         return reverse("profiles:history", args=[profile.slug])

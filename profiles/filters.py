@@ -1,4 +1,5 @@
-"""The filters shared by browse, search and the API: ?category= &type= &location= &letter=.
+"""The filters shared by browse, search and the API: ?category= &type= &location= &letter=
+&connected_to= (a profile's slug: the profiles it has a connection with, on either side).
 
 Reading them makes no query: the slugs are checked against the facet lists the pages load
 anyway, or by the API against the database.
@@ -12,9 +13,10 @@ from urllib.parse import urlencode
 from django.db.models import Count, Q
 from django.db.models.functions import Left, Upper
 
-from profiles.models import Category, Profile, ProfileType
+from profiles.models import Category, Profile, ProfileType, Relationship
 
 LETTERS = string.ascii_uppercase
+FILTERS = ("category", "type", "location", "letter", "connected_to")
 MAX_LOCATION_LENGTH = 200
 PAGE_RE = re.compile(r"[1-9][0-9]{0,5}")
 
@@ -31,6 +33,7 @@ class ProfileFilters:
     type: str = ""  # a ProfileType slug
     location: str = ""
     letter: str = ""
+    connected_to: str = ""  # a Profile slug
 
     @classmethod
     def from_query(cls, params):
@@ -46,6 +49,7 @@ class ProfileFilters:
             type=value("type"),
             location=value("location"),
             letter=letter if len(letter) == 1 and letter in LETTERS else "",
+            connected_to=value("connected_to"),
         )
 
     def condition(self, *, without="", prefix=""):
@@ -61,6 +65,11 @@ class ProfileFilters:
         for name, (lookup, value) in lookups.items():
             if value and name != without:
                 condition &= Q(**{prefix + lookup: value})
+        if self.connected_to and without != "connected_to":
+            # Subqueries rather than joins: a profile connected twice is listed once.
+            to = Relationship.objects.filter(object__slug=self.connected_to).values("subject")
+            by = Relationship.objects.filter(subject__slug=self.connected_to).values("object")
+            condition &= Q(**{f"{prefix}pk__in": to}) | Q(**{f"{prefix}pk__in": by})
         return condition
 
     def apply(self, profiles):
@@ -69,11 +78,7 @@ class ProfileFilters:
     def items(self, **changes):
         """The filters as query parameters in canonical order, empty ones left out."""
         values = {**self.__dict__, **changes}
-        return [
-            (name, values[name])
-            for name in ("category", "type", "location", "letter")
-            if values[name]
-        ]
+        return [(name, values[name]) for name in FILTERS if values[name]]
 
     def query_string(self, page=1, **changes):
         items = self.items(**changes)
@@ -150,8 +155,5 @@ def facet_counts(filters):
         letters=choices(
             "letter", [(letter, letter, initials.get(letter, 0)) for letter in LETTERS]
         ),
-        clear={
-            facet: filters.query_string(**{facet: ""})
-            for facet in ("category", "type", "location", "letter")
-        },
+        clear={facet: filters.query_string(**{facet: ""}) for facet in FILTERS},
     )

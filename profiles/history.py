@@ -14,6 +14,7 @@ from django.db.models.functions import Cast
 from reversion.models import Version
 
 from profiles.models import Profile, text_size
+from profiles.redaction import Shown, shown_to
 from profiles.revisions import display_name, profile_versions
 from profiles.stored_versions import fields_of, stored_fields
 
@@ -30,6 +31,12 @@ class HistoryEntry:
     previous_id: int | None = None
     previous_size: int | None = None
     profile: Profile = None  # the live profile, for recent changes
+    shown: Shown = Shown(frozenset(), revealed=False)  # what of it the viewer may see
+
+    @property
+    def hidden(self):
+        """The parts hidden from readers, for the notice ("comment hidden")."""
+        return self.shown.hidden
 
     @property
     def size_change(self):
@@ -49,22 +56,24 @@ def stored_text_size(fields):
     return text_size(fields.get("lead"), fields.get("body"))
 
 
-def history_entry(version, *, previous_fields=None, previous_id=None, profile=None):
+def history_entry(version, *, previous_fields=None, previous_id=None, profile=None, viewer=None):
     fields = stored_fields(version)
     revision = version.revision
+    shown = shown_to(viewer, revision)
     return HistoryEntry(
         revision_id=revision.pk,
         date=revision.date_created,
-        who=display_name(revision.user),
-        comment=revision.get_comment(),
+        who=display_name(revision.user) if shown.shows("user") else "",
+        comment=revision.get_comment() if shown.shows("comment") else "",
         size=stored_text_size(fields),
         previous_id=previous_id,
         previous_size=stored_text_size(previous_fields),
         profile=profile,
+        shown=shown,
     )
 
 
-def history_entries(versions, older=None):
+def history_entries(versions, older=None, viewer=None):
     """History rows for consecutive versions of one profile, newest first.
 
     ``older`` is the version just before the last one, if any: the last row's size change
@@ -78,12 +87,13 @@ def history_entries(versions, older=None):
             version,
             previous_fields=stored_fields(before) if before else None,
             previous_id=before.revision_id if before else None,
+            viewer=viewer,
         )
         for version, before in zip(versions, previous, strict=True)
     ]
 
 
-def paged_history(profile, page_number, per_page):
+def paged_history(profile, page_number, per_page, viewer=None):
     """One page of a profile's history: (the Paginator page, its HistoryEntry rows).
 
     Two queries whatever the length of the history: the count, and the page's versions plus
@@ -95,7 +105,8 @@ def paged_history(profile, page_number, per_page):
         return page, []
     shown = page.end_index() - page.start_index() + 1
     rows = list(versions[page.start_index() - 1 : page.end_index() + 1])
-    return page, history_entries(rows[:shown], older=rows[shown] if len(rows) > shown else None)
+    older = rows[shown] if len(rows) > shown else None
+    return page, history_entries(rows[:shown], older=older, viewer=viewer)
 
 
 def recent_versions():
@@ -111,7 +122,7 @@ def recent_versions():
     ).order_by("-revision_id")
     return (
         profile_versions.filter(object_id__in=published)
-        .select_related("revision__user")
+        .select_related("revision__user", "revision__redaction")
         .annotate(
             previous_data=Subquery(before.values("serialized_data")[:1]),
             previous_revision_id=Subquery(before.values("revision_id")[:1]),
@@ -123,7 +134,7 @@ def recent_versions():
     )
 
 
-def recent_entries(versions):
+def recent_entries(versions, viewer=None):
     """History rows for versions from recent_versions(), with their live profiles (one query)."""
     versions = list(versions)
     profiles = Profile.objects.in_bulk({int(version.object_id) for version in versions})
@@ -133,6 +144,7 @@ def recent_entries(versions):
             previous_fields=fields_of(version.previous_data),
             previous_id=version.previous_revision_id,
             profile=profiles.get(int(version.object_id)),
+            viewer=viewer,
         )
         for version in versions
     ]

@@ -174,17 +174,23 @@ def render_citation_marker(renderer, tokens, idx, options, env):
     source_id = env["citations"].get(key)
     if source_id is None:
         return f'<sup class="reference reference-unknown">[{escape(key)}?]</sup>'
-    references = env["references"]
+    reference, anchor = add_marker(env["references"], key, source_id)
+    return (
+        f'<sup class="reference" id="{anchor}">'
+        f'<a href="#{reference.anchor}">[{reference.number}]</a></sup>'
+    )
+
+
+def add_marker(references, key, source_id):
+    """Count one marker citing the source: its reference entry (new when the source is not cited
+    yet) and the marker's own anchor, for the back-link."""
     reference = references.get(source_id)
     if reference is None:
         reference = references[source_id] = Reference(len(references) + 1, source_id)
     letter = backlink_letter(len(reference.markers))
     anchor = f"cite-ref-{reference.number}-{letter}"
     reference.markers.append({"anchor": anchor, "letter": letter, "key": key})
-    return (
-        f'<sup class="reference" id="{anchor}">'
-        f'<a href="#{reference.anchor}">[{reference.number}]</a></sup>'
-    )
+    return reference, anchor
 
 
 def render_wikilink(renderer, tokens, idx, options, env):
@@ -298,11 +304,13 @@ def render_inline(text, env):
     return sanitize(MARKDOWN.renderer.render(tokens, MARKDOWN.options, env))
 
 
-def render_profile(lead, body, fact_values, citations):
+def render_profile(lead, body, fact_values, citations, connection_markers=()):
     """Render a profile's texts together so that references are numbered across all of them.
 
-    ``citations`` maps each citation key to its source id. Returns the HTML, the table of
-    contents, the reference entries and the validation findings.
+    ``citations`` maps each citation key to its source id. ``connection_markers`` are the
+    (marker key, source id) pairs of the citations of its connections, in the order the page
+    shows them after the body; they number into the same reference list. Returns the HTML, the
+    table of contents, the reference entries and the validation findings.
     """
     env = {"citations": dict(citations), "references": {}, "mentions": {}}
     texts = [lead, *fact_values, body]
@@ -310,6 +318,8 @@ def render_profile(lead, body, fact_values, citations):
     fact_html = [render_inline(value, env) for value in fact_values]
     toc = []
     body_html = render_text(body, env, taken=set(), toc=toc)
+    for key, source_id in connection_markers:
+        add_marker(env["references"], key, source_id)
     return RenderedProfile(
         lead_html=lead_html,
         body_html=body_html,

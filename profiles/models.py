@@ -1,6 +1,9 @@
+import re
+from dataclasses import dataclass
 from datetime import date
 
 import reversion
+from django.conf import settings
 from django.db import IntegrityError, models, transaction
 from django.db.models import Q
 from django.urls import reverse
@@ -145,14 +148,18 @@ class Profile(models.Model):
     def alias_list(self):
         return [line.strip() for line in self.aliases.splitlines() if line.strip()]
 
-    def render(self, fact_values, citation_sources):
+    def render(self, fact_values, citation_sources, connection_markers=()):
         """Render the lead, body and infobox values into the stored HTML fields (not saved).
 
-        References are numbered across all three texts; ``citation_sources`` maps each
-        citation key to its source id. Returns the RenderedProfile, with the fact HTML and the
-        wiki links for the caller to store (profiles.services.save_profile does).
+        References are numbered across all three texts and then the citations of the
+        profile's connections (``connection_markers``, see profiles.connections);
+        ``citation_sources`` maps each citation key to its source id. Returns the
+        RenderedProfile, with the fact HTML and the wiki links for the caller to store
+        (profiles.services does).
         """
-        rendered = render_profile(self.lead, self.body, fact_values, citation_sources)
+        rendered = render_profile(
+            self.lead, self.body, fact_values, citation_sources, connection_markers
+        )
         self.lead_html, self.body_html = rendered.lead_html, rendered.body_html
         self.toc, self.references = rendered.toc, rendered.references
         return rendered
@@ -202,7 +209,20 @@ class FormerSlug(models.Model):
 class Fact(models.Model):
     profile = models.ForeignKey(Profile, on_delete=models.CASCADE, related_name="facts")
     label = models.ForeignKey(FactLabel, on_delete=models.PROTECT, related_name="facts")
-    value = models.TextField(help_text="May carry citation markers such as [^key].")
+    value = models.TextField(
+        blank=True,
+        help_text="May carry citation markers such as [^key]. Leave it empty to show the "
+        "connection chosen below instead.",
+    )
+    relationship = models.ForeignKey(
+        "Relationship",
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="facts",
+        help_text="Show this connection (the other profile, the role and the dates, with its "
+        "sources) as the row's value, instead of repeating it as text.",
+    )
     value_html = models.TextField(blank=True, editable=False)
     as_of = models.DateField(null=True, blank=True, help_text="The date the value refers to.")
     position = models.PositiveSmallIntegerField(default=0)
@@ -227,6 +247,20 @@ def parse_partial_date(text):
         raise ValueError(text)
     precision = {1: "year", 2: "month", 3: "day"}[len(parts)]
     return date(*(parts + [1] * (3 - len(parts)))), precision
+
+
+def partial_date_display(value, precision):
+    """A date at its precision: "2019", "March 2019" or "March 4, 2019"; "" for none."""
+    if not value:
+        return ""
+    formats = {"year": "%Y", "month": "%B %Y", "day": "%B %-d, %Y"}
+    return value.strftime(formats.get(precision, formats["day"]))
+
+
+class DatePrecision(models.TextChoices):
+    YEAR = "year", _("Year")
+    MONTH = "month", _("Month")
+    DAY = "day", _("Day")
 
 
 class SourceQuerySet(models.QuerySet):
@@ -262,10 +296,7 @@ class Source(models.Model):
         WEB = "web", _("Web page")
         SOCIAL = "social", _("Social media post")
 
-    class DatePrecision(models.TextChoices):
-        YEAR = "year", _("Year")
-        MONTH = "month", _("Month")
-        DAY = "day", _("Day")
+    DatePrecision = DatePrecision
 
     url = models.URLField(max_length=2000, blank=True)
     normalized_url = models.CharField(max_length=2000, blank=True, editable=False)
@@ -278,7 +309,17 @@ class Source(models.Model):
     date_precision = models.CharField(
         max_length=5, choices=DatePrecision.choices, default=DatePrecision.DAY
     )
-    archive_url = models.URLField(max_length=2000, blank=True)
+    archive_url = models.URLField(
+        max_length=2000,
+        blank=True,
+        help_text="A copy of the page in a web archive, such as the Wayback Machine.",
+    )
+    archive_date = models.DateField(
+        null=True,
+        blank=True,
+        help_text="When the archived copy was made. Left empty, a Wayback Machine address "
+        "gives it.",
+    )
     kind = models.CharField(max_length=12, choices=Kind.choices, default=Kind.WEB)
     notes = models.TextField(blank=True, help_text="For editors; not shown to readers.")
     created = models.DateTimeField(default=timezone.now, editable=False)
@@ -305,7 +346,8 @@ class Source(models.Model):
         super().save(*args, **kwargs)
 
     def get_absolute_url(self):
-        return reverse("profiles:source", args=[self.pk])
+        # A new source in the workspace's preview has no page yet.
+        return reverse("profiles:source", args=[self.pk]) if self.pk else ""
 
     @property
     def display_url(self):
@@ -314,10 +356,139 @@ class Source(models.Model):
     @property
     def published_display(self):
         """The publication date at the precision the source gives it."""
-        if not self.published_date:
-            return ""
-        formats = {"year": "%Y", "month": "%B %Y", "day": "%B %-d, %Y"}
-        return self.published_date.strftime(formats[self.date_precision])
+        return partial_date_display(self.published_date, self.date_precision)
+
+    @property
+    def link_state(self):
+        """The latest check of this source's address (a LinkCheck), when it was loaded with
+        the source (``select_related("link_check")``) and checked the address the source has
+        now; else None, "not checked yet". Never a query, so old revisions, whose sources are
+        rebuilt from stored data, never show today's state of the link."""
+        if not self.pk or not Source.link_check.related.is_cached(self):
+            return None
+        check = Source.link_check.related.get_cached_value(self)
+        if check is None or check.checked_url != self.url or check.checked_at is None:
+            return None
+        return check
+
+    @property
+    def original_is_gone(self):
+        """The address is dead or now shows a "not found" or home page (readers are sent to
+        the archived copy first)."""
+        state = self.link_state
+        return state is not None and state.status in LinkCheck.GONE
+
+    @property
+    def archived_copy(self):
+        """The archived copy readers are shown, or None: the one an editor set on the source,
+        else the one the link checker found in the Wayback Machine for a dead link."""
+        if self.archive_url:
+            return ArchivedCopy(
+                self.archive_url, self.archive_date or wayback_date(self.archive_url)
+            )
+        state = self.link_state
+        if state is not None and state.archive_url:
+            return ArchivedCopy(state.archive_url, state.archive_date)
+        return None
+
+
+@dataclass(frozen=True)
+class ArchivedCopy:
+    url: str
+    date: date | None
+
+
+# https://web.archive.org/web/20190304120000/https://... : the copy's date is in its address.
+WAYBACK_TIMESTAMP = re.compile(r"^https?://web\.archive\.org/web/([0-9]{8})[0-9]*[a-z_]*/", re.I)
+
+
+def wayback_date(url):
+    """The date of a Wayback Machine copy from its address, or None for other addresses."""
+    match = WAYBACK_TIMESTAMP.match(url or "")
+    if not match:
+        return None
+    stamp = match.group(1)
+    try:
+        return date(int(stamp[:4]), int(stamp[4:6]), int(stamp[6:8]))
+    except ValueError:
+        return None
+
+
+class LinkCheck(models.Model):
+    """What the latest checks of a source's address found (written by profiles.linkcheck).
+
+    One row per source, kept apart from the source's own (versioned) fields on purpose: a check
+    is bookkeeping, not an edit, so it never adds a revision, never shows in a profile's
+    history or diffs, and never overwrites an editor's save of the source row. An editor's
+    action on the result (accepting the archived copy, replacing the address) is an edit, and
+    goes through profiles.services.save_source.
+    """
+
+    class Status(models.TextChoices):
+        UNCHECKED = "unchecked", _("Not checked yet")
+        LIVE = "live", _("Live")
+        FAILING = "failing", _("Not found once; to be checked again")
+        DEAD = "dead", _("Dead")
+        SOFT_404 = "soft_404", _("Moved to the home page or a “not found” page")
+        BLOCKED = "blocked", _("Blocked: the site refused the checker")
+        ERROR = "error", _("Could not check")
+
+    GONE = {Status.DEAD, Status.SOFT_404}
+    NEEDS_AN_EDITOR = {Status.DEAD, Status.SOFT_404, Status.FAILING, Status.BLOCKED}
+
+    source = models.OneToOneField(
+        Source, on_delete=models.CASCADE, primary_key=True, related_name="link_check"
+    )
+    checked_url = models.URLField(
+        max_length=2000, blank=True, help_text="The address checked; a new one starts afresh."
+    )
+    status = models.CharField(max_length=10, choices=Status.choices, default=Status.UNCHECKED)
+    http_status = models.PositiveSmallIntegerField(null=True, blank=True)
+    final_url = models.URLField(max_length=2000, blank=True)
+    detail = models.CharField(max_length=300, blank=True, help_text="What the last check found.")
+    checked_at = models.DateTimeField(null=True, blank=True)
+    live_at = models.DateTimeField(null=True, blank=True, help_text="When it last worked.")
+    first_failed_at = models.DateTimeField(null=True, blank=True)
+    failures = models.PositiveSmallIntegerField(default=0)
+    archive_url = models.URLField(max_length=2000, blank=True)
+    archive_date = models.DateField(null=True, blank=True)
+    archive_checked_at = models.DateTimeField(null=True, blank=True)
+    archive_requested_at = models.DateTimeField(null=True, blank=True)
+
+    class Meta:
+        indexes = [
+            # The dead-links list (profiles.admin) filters by status; the schedule
+            # (profiles.linkcheck.due_sources) picks the oldest checks.
+            models.Index(fields=["status", "checked_at"]),
+            models.Index(fields=["checked_at"]),
+        ]
+
+    def __str__(self):
+        return f"{self.source_id}: {self.get_status_display()}"
+
+
+class DeadLink(Source):
+    """Sources seen by the state of their link: the editors' "Dead links" list (profiles.admin).
+    A proxy: the same rows as Source, saved as Source through profiles.services.save_source."""
+
+    class Meta:
+        proxy = True
+        verbose_name = _("dead link")
+        verbose_name_plural = _("dead links")
+
+
+class RecurringTask(models.Model):
+    """When a task that re-enqueues itself (profiles.tasks.check_due_sources) runs next.
+
+    Starting the schedule twice (two `make run`, a restart) enqueues a second copy of the task;
+    the copy that finds it is not its turn yet stops, so one chain survives.
+    """
+
+    name = models.CharField(max_length=100, unique=True)
+    next_run_at = models.DateTimeField()
+
+    def __str__(self):
+        return self.name
 
 
 class Citation(models.Model):
@@ -341,6 +512,218 @@ class Citation(models.Model):
 
     def __str__(self):
         return self.key
+
+
+class Side(models.TextChoices):
+    """What a relationship type may join on one side."""
+
+    PERSON = "person", _("People")
+    ORGANIZATION = "organization", _("Organizations")
+    ANY = "any", _("People and organizations")
+
+
+class RelationshipType(models.Model):
+    """A kind of connection, named for each side: "Board member of" on the member's profile,
+    "Board members" on the organization's."""
+
+    slug = models.SlugField(max_length=80, unique=True)
+    name = models.CharField(max_length=120, unique=True, help_text="For editors: what it is.")
+    forward_label = models.CharField(
+        max_length=120,
+        help_text="The heading on the first profile's page, e.g. “Board member of”.",
+    )
+    reverse_label = models.CharField(
+        max_length=120,
+        help_text="The heading on the second profile's page, e.g. “Board members”.",
+    )
+    subject_kind = models.CharField(
+        max_length=12, choices=Side.choices, default=Side.ANY, help_text="Who the first is."
+    )
+    object_kind = models.CharField(
+        max_length=12, choices=Side.choices, default=Side.ANY, help_text="Who the second is."
+    )
+    symmetric = models.BooleanField(
+        default=False, help_text="Reads the same both ways (“co-signed with”)."
+    )
+    has_amount = models.BooleanField(
+        default=False, help_text="Carries an amount: a grant, a salary, a contribution."
+    )
+    requires_citation = models.BooleanField(
+        default=True, help_text="Refuse a connection of this type without a source."
+    )
+    schema_subject_property = models.CharField(
+        max_length=40,
+        blank=True,
+        help_text="The schema.org property on the first profile that points at the second.",
+    )
+    schema_object_property = models.CharField(
+        max_length=40,
+        blank=True,
+        help_text="The schema.org property on the second profile that points at the first.",
+    )
+    position = models.PositiveSmallIntegerField(default=0)
+
+    class Meta:
+        ordering = ["position", "name"]
+
+    def __str__(self):
+        return self.name
+
+    def label_for(self, side):
+        """The heading on the page of the profile on this side ("subject" or "object")."""
+        return self.forward_label if side == "subject" or self.symmetric else self.reverse_label
+
+    def fits(self, kind, profile):
+        return kind == Side.ANY or (kind == Side.PERSON) == profile.category.is_person
+
+
+class Relationship(models.Model):
+    """A dated, cited connection between two profiles: one sits on the other's board, funded
+    it, is a project of it. It shows on both profiles, and is part of both profiles' revisions."""
+
+    subject = models.ForeignKey(
+        Profile, on_delete=models.CASCADE, related_name="relationships_as_subject"
+    )
+    object = models.ForeignKey(
+        Profile, on_delete=models.CASCADE, related_name="relationships_as_object"
+    )
+    type = models.ForeignKey(
+        RelationshipType, on_delete=models.PROTECT, related_name="relationships"
+    )
+    role = models.CharField(
+        max_length=200, blank=True, help_text="A title or role: “Treasurer”, “Founding donor”."
+    )
+    start_date = models.DateField(null=True, blank=True)
+    start_precision = models.CharField(
+        max_length=5, choices=DatePrecision.choices, default=DatePrecision.DAY
+    )
+    end_date = models.DateField(null=True, blank=True)
+    end_precision = models.CharField(
+        max_length=5, choices=DatePrecision.choices, default=DatePrecision.DAY
+    )
+    is_current = models.BooleanField(
+        default=True, help_text="Still so today. A connection with an end date has ended."
+    )
+    amount = models.DecimalField(max_digits=16, decimal_places=2, null=True, blank=True)
+    currency = models.CharField(max_length=3, default="USD", blank=True)
+    created = models.DateTimeField(default=timezone.now, editable=False)
+    updated = models.DateTimeField(auto_now=True)
+
+    class Meta:
+        ordering = ["type__position", "start_date", "pk"]
+        indexes = [
+            # A profile page reads its connections from both sides.
+            models.Index(fields=["subject", "type"]),
+            models.Index(fields=["object", "type"]),
+        ]
+        constraints = [
+            models.CheckConstraint(
+                condition=~Q(subject=models.F("object")),
+                name="relationship_not_to_itself",
+                violation_error_message=_("A profile cannot be connected to itself."),
+            ),
+            models.CheckConstraint(
+                condition=Q(end_date__isnull=True)
+                | Q(start_date__isnull=True)
+                | Q(end_date__gte=models.F("start_date")),
+                name="relationship_ends_after_it_starts",
+                violation_error_message=_("A connection cannot end before it starts."),
+            ),
+        ]
+
+    def __str__(self):
+        return f"{self.subject} {self.type.forward_label.lower()} {self.object}"
+
+    def side_of(self, profile):
+        """ "subject" or "object": where the profile stands in this relationship."""
+        return "subject" if self.subject_id == profile.pk else "object"
+
+    def other(self, profile):
+        return self.object if self.subject_id == profile.pk else self.subject
+
+    @property
+    def start_display(self):
+        return partial_date_display(self.start_date, self.start_precision)
+
+    @property
+    def end_display(self):
+        return partial_date_display(self.end_date, self.end_precision)
+
+
+class RelationshipCitation(models.Model):
+    """A source for a relationship: numbered into both profiles' reference lists."""
+
+    relationship = models.ForeignKey(
+        Relationship, on_delete=models.CASCADE, related_name="citations"
+    )
+    source = models.ForeignKey(
+        Source, on_delete=models.PROTECT, related_name="relationship_citations"
+    )
+    accessed = models.DateField(null=True, blank=True)
+    pinpoint = models.CharField(
+        max_length=300, blank=True, help_text="A page, section or short quote."
+    )
+
+    class Meta:
+        ordering = ["pk"]
+
+    def __str__(self):
+        return f"{self.relationship}: {self.source}"
+
+    @property
+    def marker_key(self):
+        """The name this citation's marker has in a profile's reference list."""
+        return f"relationship-{self.pk}"
+
+
+class RevisionRedaction(models.Model):
+    """The parts of a revision hidden from the public (MediaWiki's RevisionDelete): its text,
+    its comment or the name of who made it. Nothing is deleted: editors who may redact still
+    see it, marked as hidden, and can show it again. Every change is in the RedactionLog."""
+
+    revision = models.OneToOneField(
+        "reversion.Revision", on_delete=models.CASCADE, related_name="redaction"
+    )
+    text_hidden = models.BooleanField(default=False)
+    comment_hidden = models.BooleanField(default=False)
+    user_hidden = models.BooleanField(default=False)
+    updated = models.DateTimeField(auto_now=True)
+
+    class Meta:
+        permissions = [("redact_revision", "Can hide and show parts of revisions")]
+
+    def __str__(self):
+        return f"Revision {self.revision_id}: {', '.join(sorted(self.hidden_parts))}"
+
+    @property
+    def hidden_parts(self):
+        return {part for part in REDACTABLE if getattr(self, f"{part}_hidden")}
+
+
+REDACTABLE = ("text", "comment", "user")
+
+
+class RedactionLog(models.Model):
+    """Who hid or showed which parts of a revision, when, and why."""
+
+    class Action(models.TextChoices):
+        HIDE = "hide", _("Hid")
+        SHOW = "show", _("Showed again")
+
+    revision = models.ForeignKey(
+        "reversion.Revision", on_delete=models.CASCADE, related_name="redaction_log"
+    )
+    action = models.CharField(max_length=4, choices=Action.choices)
+    parts = models.JSONField(default=list, help_text="Of: text, comment, user.")
+    reason = models.TextField()
+    by = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+")
+    at = models.DateTimeField(default=timezone.now, db_index=True)
+
+    class Meta:
+        ordering = ["-at", "-pk"]
+
+    def __str__(self):
+        return f"{self.get_action_display()} {', '.join(self.parts)} of revision {self.revision_id}"
 
 
 def answered_by_a_profile(field):
@@ -389,10 +772,19 @@ class Mention(models.Model):
         return f"{self.source} -> {self.target_slug}"
 
 
-# One revision of a profile captures the whole aggregate: its facts, its citations and the
-# sources they point to, so that an old revision renders its references as they were.
+# One revision of a profile captures the whole aggregate: its facts, its citations, its
+# relationships and the sources they point to, so that an old revision renders its references
+# and connections as they were.
 # Reverting restores only the profile's own rows (see profiles.services), never a shared source.
-reversion.register(Profile, follow=["facts", "citations"])
+reversion.register(
+    Profile,
+    follow=["facts", "citations", "relationships_as_subject", "relationships_as_object"],
+)
 reversion.register(Fact)
 reversion.register(Citation, follow=["source"])
 reversion.register(Source)
+# A relationship is part of both profiles' revisions (each follows its relationships), with
+# its citations and their sources; it does not follow the other profile, so one revision
+# never pulls in the whole network.
+reversion.register(Relationship, follow=["citations"])
+reversion.register(RelationshipCitation, follow=["source"])

@@ -13,6 +13,12 @@ def can_revert(user):
     return is_active_staff(user) and user.has_perm("profiles.revert_profile")
 
 
+def can_redact(user):
+    """Editors trusted to hide a revision's text, comment or author from the public (and to
+    show it again): a separate permission, not part of the Editors group."""
+    return is_active_staff(user) and user.has_perm("profiles.redact_revision")
+
+
 def is_active_staff(user):
     return bool(user is not None and user.is_active and user.is_staff)
 

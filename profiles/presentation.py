@@ -1,5 +1,5 @@
 """What a profile page shows, built from stored HTML and rows, for the live profile or an old
-revision alike (an old revision passes the facts and citations it had)."""
+revision alike (an old revision passes the facts, citations and relationships it had)."""
 
 from dataclasses import dataclass, field
 from urllib.parse import urlencode
@@ -11,20 +11,51 @@ from django.utils.safestring import mark_safe
 from django.utils.timezone import localtime
 from django.utils.translation import gettext as _
 
+from profiles.connections import connection_groups
+from profiles.ego_network import ego_network_svg
 from profiles.markup import find_wikilinks
 from profiles.models import Profile
+
+USE = ("pinpoint", "accessed")  # what may differ from one use of a source to the next
 
 
 @dataclass
 class ReferenceEntry:
+    """One entry of the reference list: a source and each marker citing it, with that use's
+    citation (a Citation or a RelationshipCitation: its pinpoint and accessed date)."""
+
     number: int
     source: object
-    citation: object
-    markers: list
+    markers: list  # [{"anchor", "letter", "key", "use"}]
 
     @property
     def anchor(self):
         return f"cite-note-{self.number}"
+
+    @property
+    def citation(self):
+        """The first use: what the entry says when every use reads alike."""
+        return self.markers[0]["use"]
+
+    @property
+    def pinpoint(self):
+        """The pinpoint every use shares, for the entry itself ("" when they differ)."""
+        return self.shared("pinpoint") or ""
+
+    @property
+    def accessed(self):
+        """The accessed date every use shares, for the entry itself (None when they differ)."""
+        return self.shared("accessed")
+
+    @property
+    def uses_differ(self):
+        """Whether the back-links carry each use's own pinpoint or accessed date, as
+        Wikipedia's {{rp}} does."""
+        return any(len({getattr(m["use"], name) for m in self.markers}) > 1 for name in USE)
+
+    def shared(self, name):
+        values = {getattr(marker["use"], name) for marker in self.markers}
+        return values.pop() if len(values) == 1 else None
 
 
 @dataclass
@@ -32,6 +63,7 @@ class InfoboxRow:
     label: str
     value_html: str
     as_of: object = None
+    connection: object = None  # a profiles.connections.Connection shown as the value
 
 
 @dataclass
@@ -43,6 +75,8 @@ class ProfilePage:
     types: list
     references: list = field(default_factory=list)
     unused_citations: list = field(default_factory=list)
+    connections: list = field(default_factory=list)  # profiles.connections.ConnectionGroup
+    connections_svg: str = ""
 
 
 def missing_stored_links(profile):
@@ -96,21 +130,28 @@ def nested_toc(toc):
     return sections
 
 
-def reference_entries(references, citations):
-    citations_by_key = {citation.key: citation for citation in citations}
+def reference_entries(references, citations, relationships=()):
+    """The stored reference entries with the citation behind each marker: a profile's own
+    citations by key, its connections' citations by their marker keys."""
+    uses = {citation.key: citation for citation in citations}
+    for relationship in relationships:
+        for citation in relationship.citations.all():
+            uses[citation.marker_key] = citation
     entries = []
     for reference in references:
-        citation = citations_by_key.get(reference["markers"][0]["key"])
-        if citation is None:
-            continue
-        entries.append(
-            ReferenceEntry(reference["number"], citation.source, citation, reference["markers"])
-        )
+        markers = [
+            {**marker, "use": uses[marker["key"]]}
+            for marker in reference["markers"]
+            if marker["key"] in uses
+        ]
+        if markers:
+            entries.append(ReferenceEntry(reference["number"], markers[0]["use"].source, markers))
     return entries
 
 
-def profile_page(profile, *, types, facts, citations, missing):
-    """Assemble the page of a profile from its stored rendering, facts and citations.
+def profile_page(profile, *, types, facts, citations, relationships=(), missing):
+    """Assemble the page of a profile from its stored rendering, facts, citations and
+    relationships.
 
     ``missing`` maps its links to profiles not written yet to their names:
     missing_stored_links() for the live profile, missing_text_links() for an old revision.
@@ -120,17 +161,23 @@ def profile_page(profile, *, types, facts, citations, missing):
         [profile.lead_html, profile.body_html, *fact_html], missing
     )
     used_keys = {m["key"] for reference in profile.references for m in reference["markers"]}
+    groups = connection_groups(profile, relationships)
+    by_relationship = {c.relationship.pk: c for group in groups for c in group.connections}
     return ProfilePage(
         lead_html=lead_html,
         body_html=body_html,
         toc=nested_toc(profile.toc),
         infobox=[
-            InfoboxRow(fact.label.name, html, fact.as_of)
+            InfoboxRow(fact.label.name, html, fact.as_of, by_relationship.get(fact.relationship_id))
             for fact, html in zip(facts, fact_html, strict=True)
+            if html or fact.relationship_id in by_relationship
         ],
         types=types,
-        references=reference_entries(profile.references, citations),
+        references=reference_entries(profile.references, citations, relationships),
         unused_citations=[c.key for c in citations if c.key not in used_keys],
+        connections=groups,
+        # Escaped by ego_network_svg, which writes only numbers and escaped names.
+        connections_svg=mark_safe(ego_network_svg(profile, groups)) if groups else "",
     )
 
 

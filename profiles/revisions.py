@@ -21,8 +21,20 @@ from django.utils.translation import gettext as _
 from reversion.errors import RevertError
 from reversion.models import Version
 
-from profiles.diffs import ProfileSnapshot, citation_entry
-from profiles.models import Category, Citation, Fact, FactLabel, Profile, ProfileType, Source
+from profiles.diffs import ProfileSnapshot, citation_entry, relationship_entry
+from profiles.models import (
+    Category,
+    Citation,
+    Fact,
+    FactLabel,
+    Profile,
+    ProfileType,
+    Relationship,
+    RelationshipCitation,
+    RelationshipType,
+    Source,
+)
+from profiles.redaction import Shown, shown_to
 from profiles.stored_versions import stored_fields
 
 SITE_AUTHOR = "Sourcebook"  # shown as "who" for revisions made without a user
@@ -53,7 +65,7 @@ def profile_versions(profile):
     """The versions of one profile, newest first, with who made each revision."""
     return (
         Version.objects.get_for_object_reference(Profile, profile.pk)
-        .select_related("revision__user")
+        .select_related("revision__user", "revision__redaction")
         .order_by("-revision_id")
     )
 
@@ -181,14 +193,34 @@ class ProfileRevision:
     types: list = field(default_factory=list)
     facts: list = field(default_factory=list)
     citations: list = field(default_factory=list)
+    relationships: list = field(default_factory=list)
+    shown: Shown = Shown(frozenset(), revealed=True)  # what the viewer may see (for_viewer)
 
     @property
     def number(self):
         return self.revision.pk
 
+    def for_viewer(self, viewer):
+        """This revision as the viewer may see it: hidden parts blanked unless they may
+        redact (who then see them, marked)."""
+        self.shown = shown_to(viewer, self.revision)
+        return self
+
     @property
     def who(self):
-        return display_name(self.revision.user)
+        return display_name(self.revision.user) if self.shown.shows("user") else ""
+
+    @property
+    def comment(self):
+        return self.revision.get_comment() if self.shown.shows("comment") else ""
+
+    @property
+    def text_shown(self):
+        return self.shown.shows("text")
+
+    @property
+    def hidden(self):
+        return self.shown.hidden
 
     def snapshot(self):
         if self.problems:
@@ -206,6 +238,7 @@ class ProfileRevision:
             published=profile.published,
             facts=[(fact.label.name, fact.value, fact.as_of) for fact in self.facts],
             citations=[citation_entry(c, c.source) for c in self.citations],
+            relationships=[relationship_entry(profile, r) for r in self.relationships],
         )
 
 
@@ -214,17 +247,29 @@ def attach(obj, field_name, related):
     type(obj)._meta.get_field(field_name).set_cached_value(obj, related)
 
 
+def attach_many(obj, name, model, rows):
+    """Make ``obj.<name>.all()`` give these rows, without a query: the rows of an old
+    revision (not today's), or rows just written."""
+    cache = obj.__dict__.setdefault("_prefetched_objects_cache", {})
+    cache[name] = model.objects.none()
+    cache[name]._result_cache = list(rows)
+
+
 def load_profile_revision(profile_id, revision_id):
     """The profile as stored in the revision, or None if the revision has no version of it.
 
-    Four queries: the revision's versions, the category, the types and the fact labels. The
-    category, types and labels are today's rows (they are not versioned); one deleted since is
-    shown under a stand-in name.
+    A few queries: the revision's versions, the category, the types, the fact labels and, with
+    connections, their types and the profiles at their other ends. Those are today's rows
+    (they are not versioned in this profile's revision); one deleted since is shown under a
+    stand-in name, and a connection to it is not shown.
     """
     profile_id = int(profile_id)
-    kinds = ContentType.objects.get_for_models(Profile, Fact, Citation, Source)
+    kinds = ContentType.objects.get_for_models(
+        Profile, Fact, Citation, Source, Relationship, RelationshipCitation
+    )
     versions_by_kind = defaultdict(list)
-    for version in Version.objects.filter(revision_id=revision_id).select_related("revision__user"):
+    versions = Version.objects.filter(revision_id=revision_id)
+    for version in versions.select_related("revision__user", "revision__redaction"):
         versions_by_kind[version.content_type_id].append(version)
     profile_version = next(
         (v for v in versions_by_kind[kinds[Profile].id] if v.object_id == str(profile_id)), None
@@ -241,13 +286,33 @@ def load_profile_revision(profile_id, revision_id):
 
     profile_row = load_stored_object(profile_version, stored_fields(profile_version))
     fact_rows, citation_rows = list(own_rows(Fact)), list(own_rows(Citation))
-    cited = {row.fields.get("source") for row in citation_rows}
+    relationship_rows = [
+        load_stored_object(version, fields)
+        for version in versions_by_kind[kinds[Relationship].id]
+        if (fields := stored_fields(version)) is None
+        or profile_id in (fields.get("subject"), fields.get("object"))
+    ]
+    own_relationships = {row.object_id for row in relationship_rows}
+    relationship_citation_rows = [
+        load_stored_object(version, fields)
+        for version in versions_by_kind[kinds[RelationshipCitation].id]
+        if (fields := stored_fields(version)) is None
+        or str(fields.get("relationship")) in own_relationships
+    ]
+    cited = {row.fields.get("source") for row in citation_rows + relationship_citation_rows}
     source_rows = [
         load_stored_object(version, stored_fields(version))
         for version in versions_by_kind[kinds[Source].id]
         if version.object_id.isdigit() and int(version.object_id) in cited
     ]
-    stored = [profile_row, *fact_rows, *citation_rows, *source_rows]
+    stored = [
+        profile_row,
+        *fact_rows,
+        *citation_rows,
+        *relationship_rows,
+        *relationship_citation_rows,
+        *source_rows,
+    ]
     old = ProfileRevision(
         revision=profile_version.revision,
         stored=stored,
@@ -274,7 +339,43 @@ def load_profile_revision(profile_id, revision_id):
     for citation in old.citations:
         source = sources.get(citation.source_id)
         attach(citation, "source", source or Source(pk=citation.source_id, title=_("(deleted)")))
+    old.relationships = stored_relationships(
+        profile, relationship_rows, relationship_citation_rows, sources
+    )
     return old
+
+
+def stored_relationships(profile, relationship_rows, citation_rows, sources):
+    """The profile's relationships as the revision stored them, each with its stored
+    citations; the type and the profile at the other end are today's (or stand-ins)."""
+    relationships = [row.object for row in relationship_rows]
+    types = RelationshipType.objects.in_bulk({r.type_id for r in relationships})
+    others = {r.subject_id for r in relationships} | {r.object_id for r in relationships}
+    others.discard(profile.pk)
+    profiles = Profile.objects.select_related("category").in_bulk(others) if others else {}
+    citations = {}
+    for row in citation_rows:
+        citation = row.object
+        source = sources.get(citation.source_id)
+        attach(citation, "source", source or Source(pk=citation.source_id, title=_("(deleted)")))
+        citations.setdefault(citation.relationship_id, []).append(citation)
+    for relationship in relationships:
+        attach(
+            relationship,
+            "type",
+            types.get(relationship.type_id) or RelationshipType(name=_("(deleted type)")),
+        )
+        for side in ("subject", "object"):
+            pk = getattr(relationship, f"{side}_id")
+            other = profile if pk == profile.pk else profiles.get(pk)
+            attach(relationship, side, other or Profile(name=_("(deleted profile)")))
+        attach_many(
+            relationship,
+            "citations",
+            RelationshipCitation,
+            sorted(citations.get(relationship.pk, []), key=lambda c: c.pk),
+        )
+    return relationships
 
 
 def snapshot_of_revision(profile, revision):

@@ -77,6 +77,12 @@ def search_profiles(query, *, filters, page=1, per_page=20):
     words = query_words(query)
     profiles = filters.apply(Profile.objects.published()).select_related("category")
     profiles = profiles.defer("lead", "body", "toc", "references")
+    if not words and filters.connected_to:
+        # Its connections, without words to rank them by: by name.
+        page_obj = Paginator(profiles.order_by("name", "pk"), per_page).get_page(page)
+        for profile in page_obj:
+            profile.snippet = highlighted_snippet(profile, [])
+        return SearchResults(query, page_obj)
     if not words:
         return SearchResults(query, Paginator(Profile.objects.none(), per_page).get_page(1))
     on_postgresql = connection.vendor == "postgresql"

@@ -5,7 +5,19 @@ Only what a reader may see: no editors' notes on sources, nothing from suggestio
 
 from rest_framework import serializers
 
-from profiles.models import Category, Citation, Fact, Profile, ProfileType, Source
+from profiles.connections import shown_in_order
+from profiles.models import (
+    REDACTABLE,
+    Category,
+    Citation,
+    Fact,
+    Profile,
+    ProfileType,
+    Relationship,
+    RelationshipCitation,
+    Source,
+)
+from profiles.redaction import hidden_parts, public_comment, public_user
 
 
 class PageLinkField(serializers.Field):
@@ -68,6 +80,102 @@ class CitationSerializer(serializers.ModelSerializer):
         fields = ["key", "accessed", "pinpoint", "source"]
 
 
+class RelationshipCitationSerializer(serializers.ModelSerializer):
+    source = SourceSerializer()
+
+    class Meta:
+        model = RelationshipCitation
+        fields = ["accessed", "pinpoint", "source"]
+
+
+class PartialDateField(serializers.Field):
+    """A date at its precision, as ISO 8601 allows: "2019", "2019-03" or "2019-03-04"."""
+
+    def __init__(self, date_field, precision_field, **kwargs):
+        super().__init__(source="*", read_only=True, **kwargs)
+        self.date_field, self.precision_field = date_field, precision_field
+
+    def to_representation(self, obj):
+        value = getattr(obj, self.date_field)
+        if value is None:
+            return None
+        length = {"year": 4, "month": 7}.get(getattr(obj, self.precision_field), 10)
+        return value.isoformat()[:length]
+
+
+class ProfileLinkSerializer(serializers.ModelSerializer):
+    api_url = serializers.HyperlinkedIdentityField(view_name="api:profile", lookup_field="slug")
+
+    class Meta:
+        model = Profile
+        fields = ["slug", "name", "api_url"]
+
+
+class RelationshipSerializer(serializers.ModelSerializer):
+    """A connection, as seen from both sides: the subject and object, the type's two labels."""
+
+    type = serializers.CharField(source="type.slug")
+    subject = ProfileLinkSerializer()
+    object = ProfileLinkSerializer()
+    labels = serializers.SerializerMethodField()
+    start = PartialDateField("start_date", "start_precision")
+    end = PartialDateField("end_date", "end_precision")
+    amount = serializers.DecimalField(max_digits=16, decimal_places=2, allow_null=True)
+    citations = RelationshipCitationSerializer(many=True)
+
+    class Meta:
+        model = Relationship
+        fields = [
+            "id",
+            "type",
+            "labels",
+            "subject",
+            "object",
+            "role",
+            "start",
+            "end",
+            "is_current",
+            "amount",
+            "currency",
+            "citations",
+        ]
+
+    def get_labels(self, relationship):
+        return {
+            "subject": relationship.type.forward_label,
+            "object": relationship.type.reverse_label,
+        }
+
+
+class ProfileConnectionSerializer(RelationshipSerializer):
+    """A connection as one profile shows it: its label on this side and the other profile."""
+
+    label = serializers.SerializerMethodField()
+    other = serializers.SerializerMethodField()
+
+    class Meta(RelationshipSerializer.Meta):
+        fields = [
+            "id",
+            "type",
+            "label",
+            "other",
+            "role",
+            "start",
+            "end",
+            "is_current",
+            "amount",
+            "currency",
+            "citations",
+        ]
+
+    def get_label(self, relationship):
+        return relationship.type.label_for(relationship.side_of(self.context["profile"]))
+
+    def get_other(self, relationship):
+        other = relationship.other(self.context["profile"])
+        return ProfileLinkSerializer(other, context=self.context).data
+
+
 class ProfileSummarySerializer(serializers.ModelSerializer):
     category = CategorySerializer()
     types = ProfileTypeSerializer(many=True)
@@ -95,6 +203,7 @@ class ProfileDetailSerializer(ProfileSummarySerializer):
 
     facts = FactSerializer(many=True)
     citations = CitationSerializer(many=True)
+    relationships = serializers.SerializerMethodField()
     current_revision = serializers.IntegerField(source="current_revision_id", allow_null=True)
 
     class Meta(ProfileSummarySerializer.Meta):
@@ -109,7 +218,14 @@ class ProfileDetailSerializer(ProfileSummarySerializer):
             "references",
             "facts",
             "citations",
+            "relationships",
         ]
+
+    def get_relationships(self, profile):
+        """Its connections to published profiles, in the order its page shows them."""
+        context = {**self.context, "profile": profile}
+        shown = shown_in_order(profile, profile.connections)
+        return ProfileConnectionSerializer(shown, many=True, context=context).data
 
 
 class RevisionSerializer(serializers.Serializer):
@@ -118,10 +234,19 @@ class RevisionSerializer(serializers.Serializer):
     id = serializers.IntegerField(source="revision_id")
     date = serializers.DateTimeField(source="revision.date_created")
     user = serializers.SerializerMethodField()
-    comment = serializers.CharField(source="revision.comment")
+    comment = serializers.SerializerMethodField()
+    hidden = serializers.SerializerMethodField()
 
     def get_user(self, version):
-        user = version.revision.user
+        """The author's display name; None when made by the site or hidden by an editor."""
+        user = public_user(version.revision)
         if user is None:
             return None
         return user.get_full_name() or user.get_username()
+
+    def get_comment(self, version):
+        return public_comment(version.revision)
+
+    def get_hidden(self, version):
+        """What an editor hid of this revision: of "text", "comment", "user"."""
+        return sorted(hidden_parts(version.revision), key=REDACTABLE.index)

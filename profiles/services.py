@@ -16,19 +16,32 @@ from dataclasses import dataclass
 from functools import cached_property
 
 import reversion
+from django.contrib.contenttypes.models import ContentType
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import transaction
 from django.utils.translation import gettext as _
 
+from profiles.connections import connection_markers, relationships_of
 from profiles.markup import RenderedProfile, check_markers
-from profiles.models import Citation, Fact, Profile, Source
-from profiles.permissions import can_revert
+from profiles.models import (
+    REDACTABLE,
+    Citation,
+    Fact,
+    Profile,
+    RedactionLog,
+    Relationship,
+    RevisionRedaction,
+    Source,
+)
+from profiles.permissions import can_edit_profiles, can_redact, can_revert
 from profiles.revisions import (
     latest_revision,
+    latest_revision_id,
     load_profile_revision,
     newer_revision,
     who_and_when,
 )
+from profiles.urlnorm import normalize_url
 
 # The fields of a source that a new, unsaved Source carries into the one save_profile creates.
 NEW_SOURCE_FIELDS = [
@@ -38,6 +51,7 @@ NEW_SOURCE_FIELDS = [
     "published_date",
     "date_precision",
     "archive_url",
+    "archive_date",
     "kind",
     "notes",
 ]
@@ -188,8 +202,11 @@ def write_profile(profile, stored, types, facts, citations):
         replace = True
     for citation in citations:
         citation.source = saved_source(citation.source)
+    relationships = list(relationships_of(profile)) if stored else []
     rendered = profile.render(
-        [fact.value for fact in facts], {c.key: c.source_id for c in citations}
+        [fact.value for fact in facts],
+        {c.key: c.source_id for c in citations},
+        connection_markers(profile, relationships),
     )
     profile.save()
     if types is not None:
@@ -200,19 +217,55 @@ def write_profile(profile, stored, types, facts, citations):
     if replace:
         replace_citations(profile, citations, new=stored is None)
     profile.replace_mentions(rendered.mentions, new=stored is None)
-    add_aggregate_to_revision(profile, facts, citations)
+    add_aggregate_to_revision(profile, facts, citations, relationships)
+    if stored is not None and stored.published != profile.published:
+        # Its connections show on the other profiles only while it is published.
+        for other in {r.other(profile).pk: r.other(profile) for r in relationships}.values():
+            rerender(other)
     return rendered
 
 
-def add_aggregate_to_revision(profile, facts, citations):
+def rerender(profile):
+    """Render a saved profile again from its stored rows, because a connection of it changed,
+    and add it to the open revision: the change is part of its history too."""
+    facts = list(profile.facts.all())
+    citations = list(profile.citations.select_related("source"))
+    relationships = list(relationships_of(profile))
+    rendered = profile.render(
+        [fact.value for fact in facts],
+        {c.key: c.source_id for c in citations},
+        connection_markers(profile, relationships),
+    )
+    profile.save(update_fields=["lead_html", "body_html", "toc", "references", "updated"])
+    for fact, html in zip(facts, rendered.fact_html, strict=True):
+        if fact.value_html != html:
+            fact.value_html = html
+            fact.save(update_fields=["value_html"])
+    profile.replace_mentions(rendered.mentions)
+    add_aggregate_to_revision(profile, facts, citations, relationships)
+    return rendered
+
+
+def add_aggregate_to_revision(profile, facts, citations, relationships=()):
     """Add the profile to the revision with the rows just written, without querying them again:
-    reversion follows the profile to its facts and citations (and each citation to its source)
-    through these prefetched lists."""
+    reversion follows the profile to its facts, citations and relationships (and on to their
+    citations and sources) through these prefetched lists."""
     prefetched = getattr(profile, "_prefetched_objects_cache", {})
-    prefetched["facts"] = Fact.objects.none()
-    prefetched["facts"]._result_cache = list(facts)
-    prefetched["citations"] = Citation.objects.none()
-    prefetched["citations"]._result_cache = list(citations)
+    lists = {
+        "facts": (Fact, facts),
+        "citations": (Citation, citations),
+        "relationships_as_subject": (
+            Relationship,
+            [r for r in relationships if r.subject_id == profile.pk],
+        ),
+        "relationships_as_object": (
+            Relationship,
+            [r for r in relationships if r.object_id == profile.pk],
+        ),
+    }
+    for name, (model, rows) in lists.items():
+        prefetched[name] = model.objects.none()
+        prefetched[name]._result_cache = list(rows)
     profile._prefetched_objects_cache = prefetched
     try:
         reversion.add_to_revision(profile)
@@ -263,6 +316,192 @@ def save_source(source, *, user, comment):
     return source
 
 
+# Acting on a source's link health (the admin's dead-links list) -------------------------------
+
+
+def accept_archived_copy(source, *, user):
+    """Make the archived copy the link checker found the source's own, as one revision of the
+    source by the user: it then stays in the history and in every old revision saved after it.
+    Only editors may (PermissionDenied); returns False when there is no found copy to accept."""
+    if not can_edit_profiles(user):
+        raise PermissionDenied
+    with transaction.atomic():
+        source = (
+            Source.objects.select_for_update(of=("self",))
+            .select_related("link_check")
+            .get(pk=source.pk)
+        )
+        found = source.link_state
+        if found is None or not found.archive_url or source.archive_url == found.archive_url:
+            return False
+        source.archive_url, source.archive_date = found.archive_url, found.archive_date
+        comment = _("Accepted the archived copy of %(date)s for a link that is %(status)s.") % {
+            "date": found.archive_date.isoformat() if found.archive_date else "unknown date",
+            "status": found.get_status_display().lower(),
+        }
+        save_source(source, user=user, comment=comment)
+        return True
+
+
+def replace_source_url(source, url, *, user, note=""):
+    """Give the source a new address (the page moved), as one revision of the source by the
+    user. Only editors may (PermissionDenied). Raises ValidationError, saving nothing, when the
+    address is not a web address or another source has it. The link is then "not checked yet"
+    until its next check; the archived copy of the old address stays."""
+    if not can_edit_profiles(user):
+        raise PermissionDenied
+    url = url.strip()
+    if not url.lower().startswith(("http://", "https://")) or not normalize_url(url):
+        raise ValidationError(_("Give the new address starting with http:// or https://."))
+    with transaction.atomic():
+        source = Source.objects.select_for_update().get(pk=source.pk)
+        taken = Source.objects.filter(normalized_url=normalize_url(url)).exclude(pk=source.pk)
+        other = taken.first()
+        if other is not None:
+            raise ValidationError(
+                _("The address is already the source “%(title)s” (number %(id)s).")
+                % {"title": other.title, "id": other.pk}
+            )
+        if source.url == url:
+            return source
+        old = source.url
+        source.url = url
+        comment = _("Replaced the address %(old)s with %(new)s.") % {"old": old, "new": url}
+        save_source(source, user=user, comment=f"{comment} {note}".strip())
+        return source
+
+
+# Connections ----------------------------------------------------------------------------------
+
+
+@dataclass
+class SavedRelationship:
+    """What save_relationship did: whether it wrote a revision (of both profiles)."""
+
+    relationship: Relationship
+    changed: bool = False
+
+    @cached_property
+    def revision(self):
+        return latest_revision(self.relationship.subject) if self.changed else None
+
+
+def check_relationship(relationship, citations):
+    """Refuse a relationship that cannot be true or cannot be checked, in full sentences."""
+    errors = {}
+    if relationship.subject_id and relationship.subject_id == relationship.object_id:
+        errors["object"] = _("A profile cannot be connected to itself; choose another profile.")
+    start, end = relationship.start_date, relationship.end_date
+    if start and end and end < start:
+        errors["end_date"] = _(
+            "The connection ends (%(end)s) before it starts (%(start)s); check both dates."
+        ) % {"end": relationship.end_display, "start": relationship.start_display}
+    if end and relationship.is_current:
+        errors["is_current"] = _(
+            "A connection with an end date is not current; clear the end date or untick "
+            "“Still so today”."
+        )
+    kind = relationship.type
+    for side, field_name in (("subject", "subject_kind"), ("object", "object_kind")):
+        profile = getattr(relationship, side, None) if getattr(relationship, f"{side}_id") else None
+        if profile is not None and not kind.fits(getattr(kind, field_name), profile):
+            errors[side] = _(
+                "“%(type)s” joins %(wanted)s, and %(name)s is not one: choose another type or "
+                "another profile."
+            ) % {
+                "type": kind.name,
+                "wanted": kind.get_subject_kind_display().lower()
+                if side == "subject"
+                else kind.get_object_kind_display().lower(),
+                "name": profile.name,
+            }
+    if relationship.amount is not None and not kind.has_amount:
+        errors["amount"] = _("A connection of the type “%(type)s” has no amount.") % {
+            "type": kind.name
+        }
+    if kind.requires_citation and not citations:
+        errors["citations"] = _(
+            "Give at least one source for this connection: a “%(type)s” connection must be "
+            "cited like any other statement."
+        ) % {"type": kind.name}
+    if errors:
+        raise ValidationError(errors)
+
+
+def relationship_rows(relationship, citations):
+    fields = [
+        f.attname
+        for f in Relationship._meta.concrete_fields
+        if f.attname not in {"id", "created", "updated"}
+    ]
+    row = tuple(getattr(relationship, name) for name in fields)
+    cited = sorted((c.source_id or 0, c.accessed, c.pinpoint) for c in citations)
+    return row, cited
+
+
+def save_relationship(relationship, *, user, comment, citations):
+    """Add or change a connection, with its citations, as one revision of both profiles.
+
+    ``citations`` are RelationshipCitation instances (saved or not; an unsaved Source is
+    created, or the stored one with its URL reused). Raises ValidationError for a connection
+    that cannot be (see check_relationship). A save that changes nothing writes nothing.
+    """
+    changed = save_relationships([(relationship, citations)], user=user, comment=comment)
+    return SavedRelationship(relationship, changed=bool(changed))
+
+
+def save_relationships(connections, *, user, comment):
+    """Add or change several connections, each given with its citations, as one revision of
+    every profile they join (an import, the demo). Returns the connections it changed."""
+    for relationship, citations in connections:
+        check_relationship(relationship, citations)
+    with transaction.atomic():
+        ends, changed = set(), []
+        for relationship, citations in connections:
+            stored = Relationship.objects.filter(pk=relationship.pk).first()
+            if stored is not None and relationship_rows(
+                stored, stored.citations.all()
+            ) == relationship_rows(relationship, citations):
+                continue
+            changed.append((relationship, citations))
+            ends |= {relationship.subject_id, relationship.object_id}
+            if stored is not None:
+                ends |= {stored.subject_id, stored.object_id}
+        if not changed:
+            return []
+        profiles = list(Profile.objects.select_for_update().filter(pk__in=ends).order_by("pk"))
+        with reversion.create_revision(manage_manually=True):
+            reversion.set_user(user)
+            reversion.set_comment(comment)
+            for relationship, citations in changed:
+                relationship.save()
+                kept = [c.pk for c in citations if c.pk]
+                relationship.citations.exclude(pk__in=kept).delete()
+                for citation in citations:
+                    citation.source = saved_source(citation.source)
+                    citation.relationship = relationship
+                    citation.save()
+            for profile in profiles:
+                rerender(profile)
+    return [relationship for relationship, _ in changed]
+
+
+def delete_relationship(relationship, *, user, comment):
+    """Remove a connection, as one revision of both profiles it joined."""
+    with transaction.atomic():
+        profiles = list(
+            Profile.objects.select_for_update()
+            .filter(pk__in=[relationship.subject_id, relationship.object_id])
+            .order_by("pk")
+        )
+        with reversion.create_revision(manage_manually=True):
+            reversion.set_user(user)
+            reversion.set_comment(comment)
+            relationship.delete()
+            for profile in profiles:
+                rerender(profile)
+
+
 # Reverting and recovering -------------------------------------------------------------------
 
 
@@ -282,9 +521,10 @@ def restore_problems(old):
         problems.append(_("Its category has since been deleted."))
     if any(fact.label.pk is None for fact in old.facts):
         problems.append(_("An infobox label it uses has since been deleted."))
-    source_ids = {citation.source_id for citation in old.citations}
+    uses = [*old.citations, *(c for r in old.relationships for c in r.citations.all())]
+    source_ids = {citation.source_id for citation in uses}
     existing = set(Source.objects.filter(pk__in=source_ids).values_list("pk", flat=True))
-    deleted = sorted({c.source.title for c in old.citations if c.source_id not in existing})
+    deleted = sorted({c.source.title for c in uses if c.source_id not in existing})
     if deleted:
         problems.append(
             _("It cites sources that have since been deleted: %(titles)s.")
@@ -307,8 +547,9 @@ def fresh_row(stored):
 def restore_profile(old, live, *, user, comment, base_revision_id=UNCHECKED):
     """Save the profile's own rows as the revision stored them, as a new revision.
 
-    Facts and citations the revision did not have are deleted; the ones it had come back with
-    their ids. Sources are never written.
+    Facts, citations and connections the revision did not have are deleted; the ones it had
+    come back with their ids (a connection only while the profile at its other end exists, and
+    that profile's page changes in the same revision). Sources are never written.
     """
     problems = restore_problems(old)
     if problems:
@@ -318,17 +559,55 @@ def restore_profile(old, live, *, user, comment, base_revision_id=UNCHECKED):
     for model_field in Profile._meta.concrete_fields:
         if not model_field.primary_key and model_field.name != "updated":
             setattr(profile, model_field.attname, getattr(stored, model_field.attname))
-    return save_profile(
-        profile,
-        user=user,
-        comment=comment,
-        types=old.types,
-        facts=[fresh_row(fact) for fact in old.facts],
-        citations=[fresh_row(citation) for citation in old.citations],
-        base_revision_id=base_revision_id,
-        # A revision is brought back as it was, even one saved before markers were checked.
-        check=False,
-    )
+    with transaction.atomic(), reversion.create_revision(manage_manually=True):
+        reversion.set_user(user)
+        reversion.set_comment(comment)
+        saved = save_profile(
+            profile,
+            user=user,
+            comment=comment,
+            types=old.types,
+            facts=[fresh_row(fact) for fact in old.facts],
+            citations=[fresh_row(citation) for citation in old.citations],
+            base_revision_id=base_revision_id,
+            # A revision is brought back as it was, even one saved before markers were checked.
+            check=False,
+        )
+        others = restore_relationships(saved.profile, old.relationships)
+        if others is None:
+            return saved
+        rendered = rerender(saved.profile)
+        for other in Profile.objects.filter(pk__in=others):
+            rerender(other)
+    return SavedProfile(saved.profile, changed=True, rendered=rendered)
+
+
+def restore_relationships(profile, stored):
+    """Write the profile's connections as a revision stored them. Returns the ids of the
+    profiles at their other ends whose pages change, or None when nothing changed."""
+    current = {r.pk: r for r in relationships_of(profile)}
+    ends = {r.subject_id for r in stored} | {r.object_id for r in stored}
+    existing = set(Profile.objects.filter(pk__in=ends).values_list("pk", flat=True))
+    stored = {r.pk: r for r in stored if {r.subject_id, r.object_id} <= existing | {profile.pk}}
+    touched = set()
+    for pk, relationship in current.items():
+        if pk not in stored:
+            touched |= {relationship.subject_id, relationship.object_id}
+            relationship.delete()
+    for pk, relationship in stored.items():
+        citations = list(relationship.citations.all())
+        now = current.get(pk)
+        if now is not None and relationship_rows(now, now.citations.all()) == relationship_rows(
+            relationship, citations
+        ):
+            continue
+        touched |= {relationship.subject_id, relationship.object_id}
+        fresh_row(relationship).save()
+        Relationship(pk=pk).citations.exclude(pk__in=[c.pk for c in citations]).delete()
+        for citation in citations:
+            fresh_row(citation).save()
+    touched.discard(profile.pk)
+    return touched if touched or set(current) != set(stored) else None
 
 
 def revert_profile(profile, revision_id, *, user, seen_revision_id=None):
@@ -383,3 +662,64 @@ def recover_profile(version, *, user):
         old = load_profile_revision(version.object_id, version.revision_id)
         comment = _("Recovered from revision %(number)s") % {"number": version.revision_id}
         return restore_profile(old, None, user=user, comment=comment).profile
+
+
+# Hiding parts of revisions -------------------------------------------------------------------
+
+
+class RedactionRefused(Exception):
+    """A hide or show that cannot be done; the message says why."""
+
+
+def redact_revision(revision, *, user, hidden, reason):
+    """Hide exactly these parts of a revision from readers ("text", "comment", "user"), and
+    show the others again; every change is logged with the user and the reason.
+
+    Only editors who may redact may do it (PermissionDenied for anyone else). The text of a
+    profile's current revision cannot be hidden: readers would still read it on the profile
+    (revert first, then hide the old revision). Nothing is ever deleted.
+    """
+    if not can_redact(user):
+        raise PermissionDenied
+    hidden = set(hidden) & set(REDACTABLE)
+    reason = " ".join((reason or "").split())
+    if not reason:
+        raise RedactionRefused(_("Give the reason: the log shows it to the other editors."))
+    with transaction.atomic():
+        redaction, _created = RevisionRedaction.objects.select_for_update().get_or_create(
+            revision=revision
+        )
+        before = redaction.hidden_parts
+        if "text" in hidden - before and is_current_somewhere(revision):
+            raise RedactionRefused(
+                _(
+                    "Revision %(number)s is the current text of a profile, so its text cannot "
+                    "be hidden: readers would still read it there. Revert the profile first, "
+                    "then hide this revision."
+                )
+                % {"number": revision.pk}
+            )
+        for part in REDACTABLE:
+            setattr(redaction, f"{part}_hidden", part in hidden)
+        redaction.save()
+        for action, parts in (("hide", hidden - before), ("show", before - hidden)):
+            if parts:
+                RedactionLog.objects.create(
+                    revision=revision,
+                    action=action,
+                    parts=sorted(parts, key=REDACTABLE.index),
+                    reason=reason,
+                    by=user,
+                )
+    return redaction
+
+
+def is_current_somewhere(revision):
+    """Whether the revision is the latest revision of a profile it saved."""
+    profile_ids = [
+        int(pk)
+        for pk in revision.version_set.filter(
+            content_type=ContentType.objects.get_for_model(Profile)
+        ).values_list("object_id", flat=True)
+    ]
+    return any(latest_revision_id(Profile(pk=pk)) == revision.pk for pk in profile_ids)

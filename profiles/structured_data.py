@@ -50,8 +50,42 @@ def source_json_ld(source):
     return data
 
 
-def profile_json_ld(profile, *, url, sources):
-    """The JSON-LD of a profile at this absolute url, citing these sources (in page order)."""
+def entity_json_ld(request, profile):
+    return {
+        "@type": "Person" if profile.category.is_person else "Organization",
+        "name": profile.name,
+        "url": request.build_absolute_uri(profile.get_absolute_url()),
+    }
+
+
+def connection_json_ld(request, profile, relationship):
+    """(schema.org property, value) for a connection, or None when no property fits.
+
+    A connection with a role or dates becomes a Role (schema.org's way to qualify a property),
+    the entity wrapped in it under the same property.
+    """
+    side = relationship.side_of(profile)
+    kind = relationship.type
+    name = kind.schema_subject_property if side == "subject" else kind.schema_object_property
+    if not name:
+        return None
+    value = entity_json_ld(request, relationship.other(profile))
+    start, end = relationship.start_date, relationship.end_date
+    if relationship.role or start or end:
+        role = {"@type": "Role", name: value}
+        if relationship.role:
+            role["roleName"] = relationship.role
+        if start:
+            role["startDate"] = start.isoformat()[: DATE_LENGTH[relationship.start_precision]]
+        if end:
+            role["endDate"] = end.isoformat()[: DATE_LENGTH[relationship.end_precision]]
+        value = role
+    return name, value
+
+
+def profile_json_ld(profile, *, url, sources, connections=(), request=None):
+    """The JSON-LD of a profile at this absolute url, citing these sources (in page order),
+    with its connections under the schema.org properties that fit them."""
     is_person = profile.category.is_person
     subject = {
         "@context": "https://schema.org",
@@ -66,6 +100,10 @@ def profile_json_ld(profile, *, url, sources):
     if profile.location:
         place = {"@type": "Place", "name": profile.location}
         subject["homeLocation" if is_person else "location"] = place
+    for relationship in connections:
+        found = connection_json_ld(request, profile, relationship)
+        if found:
+            subject.setdefault(found[0], []).append(found[1])
     subject["mainEntityOfPage"] = {
         "@type": "ProfilePage",
         "@id": url,
@@ -89,8 +127,12 @@ def profile_metadata(request, profile, page):
     has already loaded (no query)."""
     url = request.build_absolute_uri(profile.get_absolute_url())
     sources = [entry.source for entry in page.references]
+    connections = [c.relationship for group in page.connections for c in group.connections]
+    data = profile_json_ld(
+        profile, url=url, sources=sources, connections=connections, request=request
+    )
     return {
         "canonical_url": url,
         "description": summary(profile),
-        "json_ld": json_ld_script(profile_json_ld(profile, url=url, sources=sources)),
+        "json_ld": json_ld_script(data),
     }

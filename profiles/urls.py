@@ -4,13 +4,19 @@ from django.urls import path
 from profiles import views
 from profiles.feeds import ProfileHistoryFeed, RecentChangesFeed
 from profiles.sitemaps import SITEMAPS
+from profiles.workspace import views as workspace
 
 app_name = "profiles"
 
 urlpatterns = [
     path("", views.home, name="home"),
     path("profiles/", views.profile_browse, name="browse"),
+    path("profiles/new/", workspace.new_profile, name="new"),
+    path("profiles/workspace/preview/", workspace.preview, name="workspace_preview"),
+    path("profiles/workspace/sources/", workspace.source_search, name="workspace_sources"),
+    path("profiles/workspace/cite/", workspace.cite, name="workspace_cite"),
     path("profiles/<slug:slug>/", views.profile_detail, name="detail"),
+    path("profiles/<slug:slug>/edit/", workspace.edit_profile, name="edit"),
     path("profiles/<slug:slug>/history/", views.profile_history, name="history"),
     path("profiles/<slug:slug>/history/feed/", ProfileHistoryFeed(), name="history_feed"),
     path(
@@ -22,6 +28,11 @@ urlpatterns = [
         "profiles/<slug:slug>/revisions/<int:revision_id>/revert/",
         views.revert_confirm,
         name="revert_confirm",
+    ),
+    path(
+        "profiles/<slug:slug>/revisions/<int:revision_id>/redact/",
+        views.redact,
+        name="redact",
     ),
     path("profiles/<slug:slug>/revert/", views.profile_revert, name="revert"),
     path("profiles/<slug:slug>/diff/", views.profile_diff, name="diff"),

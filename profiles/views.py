@@ -11,21 +11,32 @@ from django.http import Http404
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
 from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
 from django.views.decorators.http import require_POST, require_safe
 
 from profiles.access import can_see_drafts, get_profile_or_moved
+from profiles.connections import relationships_of
 from profiles.diffs import diff_snapshots, empty_snapshot, snapshot_of_profile
 from profiles.filters import ProfileFilters, facet_counts, page_number
-from profiles.forms import RevertForm
+from profiles.forms import RedactionForm, RevertForm
 from profiles.history import paged_history, recent_entries, recent_versions
-from profiles.models import Category, FormerSlug, Mention, Profile, ProfileType, Source
-from profiles.permissions import can_revert
+from profiles.models import (
+    Category,
+    FormerSlug,
+    Mention,
+    Profile,
+    ProfileType,
+    RevisionRedaction,
+    Source,
+)
+from profiles.permissions import can_redact, can_revert
 from profiles.presentation import (
     cite_this_page,
     missing_stored_links,
     missing_text_links,
     profile_page,
 )
+from profiles.redaction import hidden_parts
 from profiles.revisions import (
     has_revision,
     latest_revision,
@@ -33,7 +44,13 @@ from profiles.revisions import (
     previous_revision_id,
 )
 from profiles.search import search_profiles
-from profiles.services import RevertRefused, restore_problems, revert_profile
+from profiles.services import (
+    RedactionRefused,
+    RevertRefused,
+    redact_revision,
+    restore_problems,
+    revert_profile,
+)
 from profiles.structured_data import profile_metadata
 
 
@@ -60,6 +77,11 @@ def profile_browse(request):
     category, profile_type = facets.selected("categories"), facets.selected("types")
     if (filters.category and not category) or (filters.type and not profile_type):
         raise Http404(_("There is no such category or type."))
+    connected_to = None
+    if filters.connected_to:
+        connected_to = Profile.objects.published().filter(slug=filters.connected_to).first()
+        if connected_to is None:
+            raise Http404(_("There is no such profile."))
     profiles = filters.apply(Profile.objects.published()).select_related("category")
     profiles = profiles.only("name", "slug", "location", "category")
     paginator = Paginator(profiles.order_by("name", "pk"), settings.PROFILES_PER_PAGE)
@@ -72,6 +94,7 @@ def profile_browse(request):
         "facets": facets,
         "category": category,
         "profile_type": profile_type,
+        "connected_to": connected_to,
     }
     return render(request, "profiles/profile_browse.html", context)
 
@@ -113,7 +136,8 @@ def profile_detail(request, slug):
         profile,
         types=list(profile.types.all()),
         facts=list(profile.facts.select_related("label")),
-        citations=list(profile.citations.select_related("source")),
+        citations=list(profile.citations.select_related("source__link_check")),
+        relationships=list(relationships_of(profile)),
         missing=missing_stored_links(profile),
     )
     revision = latest_revision(profile)
@@ -160,7 +184,7 @@ def wanted_profiles(request):
 def source_detail(request, pk):
     """Anyone may see a source that a published profile cites, and where it is cited."""
     sources = Source.objects.all() if can_see_drafts(request.user) else Source.objects.public()
-    source = get_object_or_404(sources, pk=pk)
+    source = get_object_or_404(sources.select_related("link_check"), pk=pk)
     citing = list(
         Profile.objects.published()
         .filter(pk__in=source.citations.values("profile"))
@@ -210,7 +234,9 @@ def profile_history(request, slug):
     profile, moved = get_profile_or_moved(request, slug)
     if moved:
         return moved
-    page, entries = paged_history(profile, request.GET.get("page"), settings.REVISIONS_PER_PAGE)
+    page, entries = paged_history(
+        profile, request.GET.get("page"), settings.REVISIONS_PER_PAGE, viewer=request.user
+    )
     context = {"profile": profile, "page_obj": page, "entries": entries}
     return render(request, "profiles/profile_history.html", context)
 
@@ -221,16 +247,21 @@ def profile_revision(request, slug, revision_id):
     profile, moved = get_profile_or_moved(request, slug)
     if moved:
         return moved
-    old = load_revision_or_404(profile, revision_id)
+    old = load_revision_or_404(profile, revision_id).for_viewer(request.user)
     context = {
         "profile": profile,
         "old": old,
+        "can_redact": can_redact(request.user),
+        "redaction_form": can_redact(request.user)
+        and RedactionForm(profile=profile, revision=old.revision, hidden=old.hidden),
         "page": old.profile
+        and old.text_shown
         and profile_page(
             old.profile,
             types=old.types,
             facts=old.facts,
             citations=old.citations,
+            relationships=old.relationships,
             missing=missing_text_links(old.profile, old.facts),
         ),
         "cite": cite_this_page(
@@ -269,11 +300,12 @@ def profile_diff(request, slug):
     if moved:
         return moved
     from_id, to_id = revisions_to_compare(request, profile)
-    new = load_revision_or_404(profile, to_id)
-    old = load_revision_or_404(profile, from_id) if from_id else None
+    new = load_revision_or_404(profile, to_id).for_viewer(request.user)
+    old = load_revision_or_404(profile, from_id).for_viewer(request.user) if from_id else None
     unavailable = [r for r in (old, new) if r and r.problems]
+    hidden = [r for r in (old, new) if r and not r.text_shown]
     diff = None
-    if not unavailable:
+    if not unavailable and not hidden:
         before = old.snapshot() if old else empty_snapshot()
         diff = diff_snapshots(before, new.snapshot())
     context = {
@@ -282,6 +314,7 @@ def profile_diff(request, slug):
         "new": new,
         "diff": diff,
         "unavailable": unavailable,
+        "hidden_text": hidden,
         "old_label": _("Revision %(number)s") % {"number": old.number} if old else _("Nothing"),
         "new_label": _("Revision %(number)s") % {"number": new.number},
     }
@@ -302,6 +335,8 @@ def revert_confirm(request, slug, revision_id):
     profile = get_profile_to_revert(request, slug)
     old = load_revision_or_404(profile, revision_id)
     problems = restore_problems(old)
+    if "text" in hidden_parts(old.revision):
+        problems.append(HIDDEN_TEXT_REFUSAL)
     context = {
         "profile": profile,
         "old": old,
@@ -326,6 +361,9 @@ def profile_revert(request, slug):
     old_id = revision_id_or_404(form.cleaned_data["revision"])
     if not has_revision(profile, old_id):
         raise Http404(_("This profile has no such revision."))
+    if RevisionRedaction.objects.filter(revision_id=old_id, text_hidden=True).exists():
+        messages.error(request, HIDDEN_TEXT_REFUSAL)
+        return redirect("profiles:revert_confirm", profile.slug, old_id)
     try:
         saved = revert_profile(
             profile,
@@ -357,5 +395,42 @@ def recent_changes(request):
     page = Paginator(recent_versions(), settings.REVISIONS_PER_PAGE).get_page(
         request.GET.get("page")
     )
-    context = {"page_obj": page, "entries": recent_entries(page.object_list)}
+    context = {"page_obj": page, "entries": recent_entries(page.object_list, viewer=request.user)}
     return render(request, "profiles/recent_changes.html", context)
+
+
+HIDDEN_TEXT_REFUSAL = gettext_lazy(
+    "An editor hid the text of this revision, so reverting to it would publish that text "
+    "again. Show its text again first if it should be restored."
+)
+
+
+@require_POST
+@login_required
+def redact(request, slug, revision_id):
+    """Editors who may redact hide parts of a revision from readers, or show them again."""
+    if not can_redact(request.user):
+        raise PermissionDenied
+    profile, moved = get_profile_or_moved(request, slug)
+    if moved:
+        raise Http404(_("This profile has a new address."))
+    old = load_revision_or_404(profile, revision_id)
+    form = RedactionForm(request.POST, profile=profile, revision=old.revision)
+    if not form.is_valid():
+        messages.error(request, " ".join(e for errors in form.errors.values() for e in errors))
+        return redirect("profiles:revision", profile.slug, old.number)
+    try:
+        redact_revision(
+            old.revision,
+            user=request.user,
+            hidden=form.hidden_parts(),
+            reason=form.cleaned_data["reason"],
+        )
+    except RedactionRefused as refusal:
+        messages.error(request, str(refusal))
+    else:
+        messages.success(
+            request,
+            _("Saved: readers now see revision %(number)s as set.") % {"number": old.number},
+        )
+    return redirect("profiles:revision", profile.slug, old.number)

@@ -1,6 +1,7 @@
 import importlib
 from io import StringIO
 
+import httpx
 import pytest
 import reversion
 from django.apps import apps
@@ -13,17 +14,19 @@ from django.test import override_settings
 from reversion.models import Version
 
 from editorial.permissions import EDITORS_GROUP, editors_group
+from profiles import fetcher
 from profiles.models import Profile
 
 
 def seed_reference_data():
-    """Categories and fact labels, as the data migration creates them, and the Editors group.
+    """Categories, fact labels and relationship types, as the data migrations create them, and
+    the Editors group.
 
     Transactional tests (live server, concurrency) empty every table when they end, and
     --reuse-db keeps that empty database for the next run, so the seed is applied again.
     """
-    migration = importlib.import_module("profiles.migrations.0002_seed_categories_and_labels")
-    migration.seed(apps, None)
+    for name in ("0002_seed_categories_and_labels", "0005_seed_relationship_types"):
+        importlib.import_module(f"profiles.migrations.{name}").seed(apps, None)
     editors_group()
 
 
@@ -72,6 +75,45 @@ def fast_password_hasher():
     """MD5 for every password the tests make, the demo's editor included."""
     with override_settings(PASSWORD_HASHERS=["django.contrib.auth.hashers.MD5PasswordHasher"]):
         yield
+
+
+@pytest.fixture(scope="session", autouse=True)
+def tasks_run_immediately():
+    """Background tasks run inside the call that enqueues them (django-tasks' ImmediateBackend)."""
+    immediate = {"default": {"BACKEND": "django_tasks.backends.immediate.ImmediateBackend"}}
+    with override_settings(TASKS=immediate):
+        yield
+
+
+class NoNetwork(httpx.BaseTransport):
+    def handle_request(self, request):
+        raise AssertionError(f"A test tried to fetch {request.url}: use tests.web.FakeWeb.")
+
+
+@pytest.fixture(autouse=True)
+def no_network(monkeypatch):
+    """No test reaches the network: a fetcher made without a fake web fails the test, before
+    any name is resolved or any connection made (tests/web.py has the fake)."""
+
+    real_resolver = fetcher.system_resolver
+
+    def no_dns(host, port):
+        if host.endswith(fetcher.RESERVED_SUFFIXES):
+            return real_resolver(host, port)  # refused without asking DNS, as in the demo
+        raise AssertionError(f"A test tried to resolve {host}: use tests.web.FakeWeb.")
+
+    monkeypatch.setattr(fetcher, "system_resolver", no_dns)
+    monkeypatch.setattr(fetcher, "PublicOnlyTransport", lambda resolver: NoNetwork())
+
+
+@pytest.fixture
+def web(monkeypatch):
+    """A fake web (tests/web.py) that profiles' default fetcher uses, tasks included."""
+    from tests.web import FakeWeb
+
+    fake = FakeWeb()
+    monkeypatch.setattr(fetcher, "default_fetcher", fake.fetcher)
+    return fake
 
 
 @pytest.fixture(autouse=True)

@@ -8,9 +8,21 @@ from django.utils.text import slugify
 from editorial.edits import section_text
 from editorial.merging import normalize_text
 from editorial.services import submit_suggestion
-from profiles.models import Category, Citation, Fact, FactLabel, Profile, ProfileType, Source
+from profiles.models import (
+    Category,
+    Citation,
+    Fact,
+    FactLabel,
+    Profile,
+    ProfileType,
+    Relationship,
+    RelationshipCitation,
+    RelationshipType,
+    Source,
+    parse_partial_date,
+)
 from profiles.revisions import latest_revision_id
-from profiles.services import save_profile, save_source
+from profiles.services import save_profile, save_relationship, save_source
 
 _counter = itertools.count(1)
 
@@ -162,3 +174,53 @@ def rerender(profile):
         fact.save(update_fields=["value_html"])
     profile.replace_mentions(rendered.mentions)
     return rendered
+
+
+def make_relationship(
+    subject,
+    object,
+    type="funded",
+    *,
+    role="",
+    start="",
+    end="",
+    amount=None,
+    sources=None,
+    user=None,
+    comment="Test connection.",
+    **fields,
+):
+    """A cited connection from subject to object, saved as one revision of both profiles.
+
+    ``start`` and ``end`` are partial dates ("2019", "2019-03"); ``sources`` the Sources that
+    cite it (by default one new source).
+    """
+    start_date, start_precision = parse_partial_date(start)
+    end_date, end_precision = parse_partial_date(end)
+    relationship = Relationship(
+        subject=subject,
+        object=object,
+        type=RelationshipType.objects.get(slug=type),
+        role=role,
+        start_date=start_date,
+        start_precision=start_precision,
+        end_date=end_date,
+        end_precision=end_precision,
+        is_current=not end_date,
+        amount=amount,
+        **fields,
+    )
+    sources = [make_source()] if sources is None else sources
+    citations = [
+        RelationshipCitation(source=source, accessed=date(2026, 10, 1)) for source in sources
+    ]
+    save_relationship(relationship, user=user, comment=comment, citations=citations)
+    return relationship
+
+
+def confirmed(suggestion):
+    """The suggestion with its contributor's address confirmed, as the emailed link does."""
+    from editorial.services import confirm_email, email_confirmation_key
+
+    assert confirm_email(suggestion=suggestion, key=email_confirmation_key(suggestion))
+    return suggestion

@@ -23,7 +23,7 @@ def test_the_demo_activity_gives_a_history_to_compare_and_a_queue_to_review():
     assert "Demo activity: a suggested edit to Riverton Tenants Alliance." in output
     union = Profile.objects.get(slug="westmarch-service-workers-local-417")
     versions = Version.objects.get_for_object(union)
-    assert versions.count() == 2
+    assert versions.count() == 3  # created, connected, revised
     assert "2024 report" in versions.first().revision.comment
     assert "about 15,500" in union.lead_html
     pending = Suggestion.objects.pending()

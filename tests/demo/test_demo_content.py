@@ -3,11 +3,11 @@ from io import StringIO
 
 import pytest
 from django.core.management import call_command
-from django.db.models import Count
+from django.db.models import Count, Q
 from reversion.models import Version
 
 from demo import content as demo_content
-from profiles.models import Citation, Profile, Source
+from profiles.models import Citation, Profile, Relationship, RelationshipCitation, Source
 from tests.html import parse
 
 pytestmark = pytest.mark.django_db
@@ -23,12 +23,27 @@ def test_the_demo_has_the_promised_breadth(demo):
     assert shared.count() >= 5
 
 
-def test_every_demo_profile_is_one_revision_by_the_demo_editor(demo):
+def test_each_demo_profile_is_created_in_one_revision_and_connected_in_one_more(demo):
+    connected = {r.subject_id for r in Relationship.objects.all()} | {
+        r.object_id for r in Relationship.objects.all()
+    }
     for profile in demo:
-        versions = Version.objects.get_for_object(profile)
-        assert versions.count() == 1
+        versions = list(Version.objects.get_for_object(profile).order_by("revision_id"))
         assert versions[0].revision.user.username == "editor"
         assert versions[0].revision.comment == f"Created {profile.name} (demo content)."
+        if profile.pk in connected:
+            [connections] = versions[1:]
+            assert connections.revision.comment == "Connected the demo profiles (demo content)."
+        else:
+            assert len(versions) == 1
+
+
+def test_the_demo_has_a_cited_web_of_connections(demo):
+    assert Relationship.objects.count() >= 15
+    assert Relationship.objects.filter(amount__isnull=False).count() >= 5
+    kinds = set(Relationship.objects.values_list("type__slug", flat=True))
+    assert {"funded", "board-member", "member-of", "officer", "co-signed"} <= kinds
+    assert not Relationship.objects.filter(citations__isnull=True).exists()
 
 
 def test_loading_the_demo_twice_changes_nothing(demo):
@@ -50,7 +65,11 @@ def test_the_long_demo_profile_has_one_reference_entry_per_distinct_source(clien
     assert len(soup.select(".profile-body h3")) >= 1
     markers = soup.select("sup.reference")
     assert len(markers) >= 20
-    distinct_sources = set(flagship.citations.values_list("source", flat=True))
+    distinct_sources = set(flagship.citations.values_list("source", flat=True)) | set(
+        RelationshipCitation.objects.filter(
+            Q(relationship__subject=flagship) | Q(relationship__object=flagship)
+        ).values_list("source", flat=True)
+    )
     entries = soup.select(".reference-list > li")
     assert len(entries) == len(distinct_sources)
 

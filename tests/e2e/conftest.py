@@ -48,11 +48,24 @@ def demo_site(live_server):
     return live_server
 
 
+def is_csp_violation(message):
+    return "Content Security Policy" in message.text or "Content-Security-Policy" in message.text
+
+
 @pytest.fixture
-def page(page):
-    """Playwright's page, giving up on a missing element after 10 s rather than 30."""
+def page(page, request):
+    """Playwright's page, giving up on a missing element after 10 s rather than 30, and failing
+    the test if any page it opened broke the site's Content-Security-Policy."""
     page.set_default_timeout(10_000)
-    return page
+    violations = []
+    page.on(
+        "console",
+        lambda message: violations.append(message.text) if is_csp_violation(message) else None,
+    )
+    page.csp_violations = violations
+    yield page
+    if "allows_csp_violations" not in request.keywords:
+        assert violations == [], "Content-Security-Policy violations in the console"
 
 
 @pytest.fixture(autouse=True)

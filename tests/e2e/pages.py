@@ -3,21 +3,25 @@
 ``prepare_pages()`` first gives the demo content what those pages need to show something: a
 second revision of the flagship profile (for its history, a diff and an old revision),
 suggestions for the tracking page (one pending, one rejected with a note) and for the editors'
-queue: a clean edit, one in conflict with the newer revision, and a tip.
+queue: a clean edit, one in conflict with the newer revision, and a tip. One source the
+flagship cites is made a dead link with an archived copy found, another one "could not check",
+for the reference entries, the source pages and the editors' dead-links list.
 """
 
 from dataclasses import dataclass
+from datetime import date, timedelta
 
 import reversion
 from django.contrib.auth import get_user_model
 from django.db import transaction
 from django.urls import reverse
+from django.utils import timezone
 
 from demo import content as demo_content
 from demo.management.commands.load_demo import DEMO_EDITOR
 from editorial.merging import normalize_text
-from editorial.services import reject_suggestion, submit_suggestion
-from profiles.models import Profile, Source
+from editorial.services import email_confirmation_key, reject_suggestion, submit_suggestion
+from profiles.models import LinkCheck, Profile, Source
 from profiles.revisions import profile_versions
 from tests.factories import make_tip, rerender
 
@@ -54,6 +58,7 @@ def prepare_pages():
         profile=profile,
         base_revision_id=second_revision,
         message="The union hall was in Millrace, not in Riverton.",
+        contributor_email="reader@example.org",
     )
     reject_suggestion(
         suggestion=rejected,
@@ -61,6 +66,7 @@ def prepare_pages():
         note="Thank you; the founding article places it in Riverton.",
     )
     tip = make_tip("Riverton Tenants Action Fund", category="political-committee")
+    dead, unreachable = link_states(profile)
     profile_path = reverse("profiles:detail", args=[FLAGSHIP_SLUG])
     suggest_path = reverse("editorial:suggest_edit", args=[FLAGSHIP_SLUG])
     forms = [
@@ -79,6 +85,8 @@ def prepare_pages():
         ("browse-people", reverse("profiles:browse") + "?category=person"),
         ("profile", profile_path),
         ("source", reverse("profiles:source", args=[Source.objects.order_by("pk").first().pk])),
+        ("source-dead", reverse("profiles:source", args=[dead.pk])),
+        ("source-could-not-check", reverse("profiles:source", args=[unreachable.pk])),
         ("not-found", "/profiles/no-such-profile/"),
         ("wanted", reverse("profiles:wanted")),
         ("search", reverse("profiles:search") + "?q=tenants"),
@@ -96,6 +104,13 @@ def prepare_pages():
         ("sent", reverse("editorial:sent", args=[clean.token])),
         ("tracking", clean.get_absolute_url()),
         ("tracking-rejected", rejected.get_absolute_url()),
+        (
+            "confirm-email",
+            reverse(
+                "editorial:confirm_email", args=[rejected.token, email_confirmation_key(rejected)]
+            ),
+        ),
+        ("browse-connected", reverse("profiles:browse") + f"?connected_to={FLAGSHIP_SLUG}"),
     ]
     review = "admin:editorial_suggestion_change"
     editor = [
@@ -105,9 +120,45 @@ def prepare_pages():
         ("review-conflict", reverse(review, args=[conflicting.pk])),
         ("review-tip", reverse(review, args=[tip.pk])),
         ("review-decided", reverse(review, args=[rejected.pk])),
+        ("dead-links", reverse("admin:profiles_deadlink_changelist")),
+        ("dead-links-all", reverse("admin:profiles_deadlink_changelist") + "?status=all"),
+        ("replace-url", reverse("admin:profiles_deadlink_replace_url", args=[dead.pk])),
         ("import-pages", reverse("admin:profiles_profile_import")),
     ]
     return Pages(public=public, forms=forms, preview=forms[0], editor=editor)
+
+
+def link_states(profile):
+    """Two of the flagship's sources: one dead (gone at two checks) with a Wayback copy found,
+    one that could not be checked; returns the two."""
+    first = Source.objects.order_by("pk").first()  # the "source" page stays "not checked yet"
+    cited = profile.citations.exclude(source=first).select_related("source")
+    dead, unreachable = [citation.source for citation in cited[:2]]
+    now = timezone.now()
+    LinkCheck.objects.update_or_create(
+        source=dead,
+        defaults={
+            "checked_url": dead.url,
+            "status": LinkCheck.Status.DEAD,
+            "http_status": 404,
+            "detail": "The site answered 404: the page is not there.",
+            "checked_at": now,
+            "first_failed_at": now - timedelta(days=4),
+            "failures": 2,
+            "archive_url": f"https://web.archive.org/web/20190304120000/{dead.url}",
+            "archive_date": date(2019, 3, 4),
+        },
+    )
+    LinkCheck.objects.update_or_create(
+        source=unreachable,
+        defaults={
+            "checked_url": unreachable.url,
+            "status": LinkCheck.Status.ERROR,
+            "detail": "The site did not answer in time.",
+            "checked_at": now,
+        },
+    )
+    return dead, unreachable
 
 
 def demo_editor():

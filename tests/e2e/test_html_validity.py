@@ -47,7 +47,7 @@ def sent_form(client, path, **changes):
     return client.post(form["action"], {**form_fields(form), **changes})
 
 
-def test_every_public_page_form_error_and_preview_is_valid_html(client, tmp_path):
+def test_every_public_page_form_error_and_preview_is_valid_html(client, tmp_path, web):
     call_command("load_demo", force=True, stdout=StringIO())
     pages = prepare_pages()
     responses = {}
@@ -64,6 +64,15 @@ def test_every_public_page_form_error_and_preview_is_valid_html(client, tmp_path
         message="The group moved its office to Millrace last year.",
     )
     assert b"Preview your suggestion" in responses["suggest-preview"].content
+    # The new source box filled in from its page ("Fill in from the page").
+    web.fixture_page("https://news.example/story/", "news_article_jsonld.html")
+    responses["suggest-filled"] = sent_form(
+        client,
+        pages.preview.path,
+        fill_source="source-0",
+        **{"source-0-url": "https://news.example/story/"},
+    )
+    assert b"fill-note" in responses["suggest-filled"].content
     files = []
     for name, response in responses.items():
         file = tmp_path / f"{name}.html"

@@ -15,6 +15,7 @@ from profiles.revisions import latest_revision_id
 from tests.conftest import assert_one_new_revision
 from tests.editorial.submitting import form_fields
 from tests.factories import (
+    confirmed,
     make_error_report,
     make_profile,
     make_source,
@@ -211,7 +212,9 @@ def test_the_editor_may_touch_up_the_merged_text_before_approving(profile, edito
 def test_approval_sends_an_email_only_when_the_contributor_gave_an_address(
     profile, editor, mailoutbox, django_capture_on_commit_callbacks
 ):
-    with_address = make_suggestion(profile, location="A", contributor_email="ana@example.org")
+    with_address = confirmed(
+        make_suggestion(profile, location="A", contributor_email="ana@example.org")
+    )
     without = make_suggestion(profile, aliases="HLF")
     with django_capture_on_commit_callbacks(execute=True):
         approve_suggestion(suggestion=with_address, editor=editor, note="Merged, thanks.")

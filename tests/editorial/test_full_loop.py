@@ -1,3 +1,5 @@
+import re
+
 import pytest
 from django.test import Client
 from django.urls import NoReverseMatch, reverse
@@ -17,15 +19,25 @@ def test_an_anonymous_suggestion_approved_in_the_admin_reaches_the_profile_histo
 ):
     # A reader suggests a correction, with a name and an email address.
     corrected = profile.body.replace("in 2004", "in 2003")
-    sent = send_edit(
-        client,
-        profile,
-        body=corrected,
-        message="It opened in 2003, according to the fund's tenth annual report.",
-        contributor_name="Rosa Marin",
-        contributor_email="rosa@example.org",
-    )
+    with django_capture_on_commit_callbacks(execute=True):
+        sent = send_edit(
+            client,
+            profile,
+            body=corrected,
+            message="It opened in 2003, according to the fund's tenth annual report.",
+            contributor_name="Rosa Marin",
+            contributor_email="rosa@example.org",
+        )
     suggestion = Suggestion.objects.get()
+
+    # The address gets one email first: a link to confirm it, which names nobody.
+    [confirmation] = mailoutbox
+    assert confirmation.to == ["rosa@example.org"] and "Rosa" not in confirmation.body
+    confirm_path = re.search(r"https?://[^/\s]+(/suggestions/\S+/confirm/\S+/)", confirmation.body)[
+        1
+    ]
+    assert client.post(confirm_path).status_code == 200
+    mailoutbox.clear()
     assert sent["Location"] == reverse("editorial:sent", args=[suggestion.token])
     thanks = parse(client.get(sent["Location"]))
     tracking_url = thanks.select_one("a.tracking-link")["href"]
@@ -75,7 +87,8 @@ def test_an_anonymous_suggestion_approved_in_the_admin_reaches_the_profile_histo
     assert tracking.select_one(".suggestion-status").get_text() == "Approved"
     assert "the annual report confirms it" in tracking.select_one(".review-note").get_text()
 
-    # ...and the contributor got an email with the note and the tracking link.
+    # ...and the contributor, who confirmed the address, got an email with the note and the
+    # tracking link.
     assert len(mailoutbox) == 1
     email = mailoutbox[0]
     assert email.to == ["rosa@example.org"]

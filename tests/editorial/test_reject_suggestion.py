@@ -5,7 +5,7 @@ from reversion.models import Revision
 from editorial.models import Suggestion
 from editorial.services import NotPending, approve_suggestion, mark_spam, reject_suggestion
 from tests.editorial.submitting import form_fields
-from tests.factories import make_suggestion
+from tests.factories import confirmed, make_suggestion
 from tests.html import parse
 
 pytestmark = pytest.mark.django_db
@@ -30,7 +30,9 @@ def test_rejecting_writes_no_revision_and_records_who_why_and_when(profile, edit
 def test_rejecting_from_the_review_page_emails_the_note_to_the_contributor(
     profile, editor_client, mailoutbox, django_capture_on_commit_callbacks
 ):
-    suggestion = make_suggestion(profile, location="Atlantis", contributor_email="ana@example.org")
+    suggestion = confirmed(
+        make_suggestion(profile, location="Atlantis", contributor_email="ana@example.org")
+    )
     review = parse(
         editor_client.get(reverse("admin:editorial_suggestion_change", args=[suggestion.pk]))
     )

@@ -67,7 +67,8 @@ def test_a_reference_entry_reads_authors_title_publication_date_accessed_url(cli
     assert "May 17, 2020." in text
     assert "Accessed October 1, 2026." in text
     assert entry.find("a", href="https://courier.example/reading-rooms/")
-    assert entry.find("a", string="archived copy")
+    assert entry.find("a", string="Archived", href="https://archive.example/courier-reading-rooms")
+    assert "Archived from the original." in text
 
 
 @pytest.mark.parametrize("citation_count", [3, 60])
@@ -76,9 +77,9 @@ def test_the_profile_page_query_count_does_not_grow_with_citations(
 ):
     profile = make_profile_with_citations(citation_count)
     make_profile("Linked Org", lead=f"Works with [[{profile.name}]].[^first]")
-    # profile, types, facts, citations with sources, links to check, "Mentioned in", and the
-    # current revision for "Cite this page"
-    with django_assert_num_queries(7):
+    # profile, types, facts, citations with sources, connections, links to check, "Mentioned
+    # in", and the current revision for "Cite this page"
+    with django_assert_num_queries(8):
         response = client.get(profile.get_absolute_url())
     assert response.status_code == 200
     assert len(parse(response).select(".reference-list > li")) == citation_count

@@ -1,5 +1,6 @@
 import secrets
 from datetime import date
+from decimal import Decimal
 
 from django.conf import settings
 from django.contrib.auth import get_user_model
@@ -16,10 +17,13 @@ from profiles.models import (
     FactLabel,
     Profile,
     ProfileType,
+    Relationship,
+    RelationshipCitation,
+    RelationshipType,
     Source,
     parse_partial_date,
 )
-from profiles.services import save_profile
+from profiles.services import save_profile, save_relationships
 
 DEMO_EDITOR = "editor"
 
@@ -81,6 +85,41 @@ def create_profile(data, accessed, editor):
     ).profile
 
 
+def demo_relationship(data, accessed):
+    """One demo connection with its citations, or None if it is there already (the loader may
+    run again) or one of its profiles is missing."""
+    subject_slug, type_slug, object_slug, role, start, end, amount, sources = data
+    profiles = Profile.objects.in_bulk([subject_slug, object_slug], field_name="slug")
+    if len(profiles) < 2:
+        return None
+    kind = RelationshipType.objects.get(slug=type_slug)
+    subject, object_ = profiles[subject_slug], profiles[object_slug]
+    if Relationship.objects.filter(subject=subject, object=object_, type=kind, role=role).exists():
+        return None
+    start_date, start_precision = parse_partial_date(start)
+    end_date, end_precision = parse_partial_date(end)
+    relationship = Relationship(
+        subject=subject,
+        object=object_,
+        type=kind,
+        role=role,
+        start_date=start_date,
+        start_precision=start_precision,
+        end_date=end_date,
+        end_precision=end_precision,
+        # A grant, a statement, a founding happened once; a post lasts until it ends.
+        is_current=not end_date and type_slug not in {"funded", "co-signed", "founder-of"},
+        amount=Decimal(amount) if amount else None,
+    )
+    citations = [
+        RelationshipCitation(
+            source=demo_source(demo_content.SOURCES[key]), accessed=accessed, pinpoint=pinpoint
+        )
+        for key, pinpoint in sources
+    ]
+    return relationship, citations
+
+
 def demo_editor():
     """The demo's editor account; returns (user, password or None if it already existed)."""
     User = get_user_model()
@@ -128,6 +167,13 @@ class Command(BaseCommand):
             created += 1
         total = len(demo_content.PROFILES)
         self.stdout.write(f"Demo content: {created} profiles created, {total - created} present.")
+        connections = [demo_relationship(data, accessed) for data in demo_content.RELATIONSHIPS]
+        connected = save_relationships(
+            [connection for connection in connections if connection],
+            user=editor,
+            comment="Connected the demo profiles (demo content).",
+        )
+        self.stdout.write(f"Demo connections: {len(connected)} created.")
         if with_activity:
             for added in add_demo_activity(editor):
                 self.stdout.write(f"Demo activity: {added}.")

@@ -1,0 +1,140 @@
+"""`manage.py serve` (what `make run` runs): the web server and the task worker start together and
+Ctrl-C stops both, their auto-reloaders included."""
+
+import os
+import signal
+import socket
+import subprocess
+import sys
+import time
+import urllib.request
+from pathlib import Path
+from urllib.parse import quote
+
+import pytest
+from django.conf import settings
+from django.db import connection
+
+MANAGE = str(Path(settings.BASE_DIR) / "manage.py")
+
+
+def free_port():
+    with socket.socket() as sock:
+        sock.bind(("127.0.0.1", 0))
+        return sock.getsockname()[1]
+
+
+def command_lines():
+    """{pid: (parent pid, command line)} of every process on the machine."""
+    processes = {}
+    for entry in Path("/proc").iterdir():
+        if not entry.name.isdigit():
+            continue
+        try:
+            stat = (entry / "stat").read_text()
+            command = (entry / "cmdline").read_bytes().replace(b"\0", b" ").decode().strip()
+        except OSError:
+            continue
+        parent = int(stat.rsplit(")", 1)[1].split()[1])
+        processes[int(entry.name)] = (parent, command)
+    return processes
+
+
+def descendants(pid):
+    processes = command_lines()
+    found, frontier = {}, [pid]
+    while frontier:
+        parent = frontier.pop()
+        for child, (ppid, command) in processes.items():
+            if ppid == parent and child not in found:
+                found[child] = command
+                frontier.append(child)
+    return found
+
+
+def database_url():
+    """The test database, as DATABASE_URL for a child process."""
+    db = connection.settings_dict
+    if db["ENGINE"].endswith("sqlite3"):
+        return f"sqlite:///{db['NAME']}"
+    login = quote(db["USER"] or "") + (f":{quote(db['PASSWORD'])}" if db["PASSWORD"] else "")
+    host = db["HOST"] or "127.0.0.1"
+    return f"postgres://{login}@{host}:{db['PORT'] or 5432}/{db['NAME']}"
+
+
+def wait_for(predicate, seconds, message):
+    deadline = time.monotonic() + seconds
+    while time.monotonic() < deadline:
+        if predicate():
+            return
+        time.sleep(0.2)
+    pytest.fail(message)
+
+
+def answers(url):
+    try:
+        with urllib.request.urlopen(url, timeout=2) as response:
+            return response.status == 200
+    except OSError:
+        return False
+
+
+# Transactional: no transaction of the test's holds SQLite's write lock against the worker.
+@pytest.mark.django_db(transaction=True)
+def test_serve_starts_the_web_server_and_the_worker_and_ctrl_c_stops_both():
+    port = free_port()
+    env = {**os.environ, "DATABASE_URL": database_url(), "SOURCEBOOK_TASK_BACKEND": "database"}
+    serve = subprocess.Popen(
+        [sys.executable, MANAGE, "serve", f"127.0.0.1:{port}", "--no-schedule"],
+        env=env,
+        stdout=subprocess.PIPE,
+        stderr=subprocess.STDOUT,
+        text=True,
+    )
+    try:
+        wait_for(lambda: answers(f"http://127.0.0.1:{port}/"), 60, "The web server never answered.")
+        children = descendants(serve.pid)
+        commands = list(children.values())
+        assert any(" runserver " in f"{c} " for c in commands), commands
+        assert any(c.endswith(" db_worker") for c in commands), commands
+        # Each with its auto-reloader's child: four processes in all.
+        assert len(children) == 4, commands
+
+        serve.send_signal(signal.SIGINT)
+        output, _ = serve.communicate(timeout=30)
+    finally:
+        if serve.poll() is None:
+            serve.kill()
+    assert serve.returncode == 0, output
+    assert "Starting the web server" in output and "Starting the task worker" in output
+    assert "Stopped." in output
+    wait_for(
+        lambda: not (set(children) & set(command_lines())),
+        15,
+        f"Processes left running after Ctrl-C: {children}",
+    )
+
+
+@pytest.mark.django_db(transaction=True)
+def test_serve_stops_the_web_server_when_the_worker_dies():
+    port = free_port()
+    env = {**os.environ, "DATABASE_URL": database_url(), "SOURCEBOOK_TASK_BACKEND": "database"}
+    serve = subprocess.Popen(
+        [sys.executable, MANAGE, "serve", f"127.0.0.1:{port}", "--no-schedule", "--noreload"],
+        env=env,
+        stdout=subprocess.PIPE,
+        stderr=subprocess.STDOUT,
+        text=True,
+    )
+    try:
+        wait_for(lambda: answers(f"http://127.0.0.1:{port}/"), 60, "The web server never answered.")
+        children = descendants(serve.pid)
+        worker = next(pid for pid, command in children.items() if "db_worker" in command)
+        os.kill(worker, signal.SIGKILL)
+        output, _ = serve.communicate(timeout=30)
+    finally:
+        if serve.poll() is None:
+            serve.kill()
+    assert serve.returncode != 0
+    assert "The task worker stopped" in output
+    assert not answers(f"http://127.0.0.1:{port}/")
