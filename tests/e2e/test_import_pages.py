@@ -33,7 +33,9 @@ def check_both_sizes(page, screenshot, name):
 
 def test_an_editor_checks_then_imports_text_pages(page, demo_site, editor, log_in, screenshot):
     log_in(editor)
+    page.set_viewport_size(DESKTOP)
     page.goto(demo_site.url + reverse("admin:index"))
+    screenshot("admin-index-import-pages", full_page=False)
     page.get_by_role("link", name="Import pages").click()
     expect(page.get_by_role("heading", name="Import pages")).to_be_visible()
     check_both_sizes(page, screenshot, "import-pages")
