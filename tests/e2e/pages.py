@@ -43,7 +43,7 @@ class Pages:
     public: list  # (name, path) of pages anyone reaches with a GET
     forms: list  # Form: every public form, checked as shown and sent empty (its error state)
     preview: Form  # the suggestion form, checked again on its valid path: the preview page
-    editor: list  # (name, path) of the admin's review desk, for an editor
+    editor: list  # (name, path) of the admin's review desk and import page, for an editor
 
 
 def prepare_pages():
@@ -123,6 +123,7 @@ def prepare_pages():
         ("dead-links", reverse("admin:profiles_deadlink_changelist")),
         ("dead-links-all", reverse("admin:profiles_deadlink_changelist") + "?status=all"),
         ("replace-url", reverse("admin:profiles_deadlink_replace_url", args=[dead.pk])),
+        ("import-pages", reverse("admin:profiles_profile_import")),
     ]
     return Pages(public=public, forms=forms, preview=forms[0], editor=editor)
 
