@@ -21,6 +21,7 @@ from django.core.exceptions import ValidationError
 from django.db import DataError, IntegrityError, transaction
 from django.utils.text import slugify
 from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
 
 from profiles.importers.mapping import Mapping, load_mapping, normal
 from profiles.importers.parsed import Problem, ReadError
@@ -58,6 +59,7 @@ class ImportOptions:
     create_vocabulary: bool = False
     update: bool = False
     mapping: Mapping | None = None
+    for_review: bool = False  # an editor reviews the plan in the workspace: no command advice
     subsections: tuple = ()  # headings imported as sub-sections on every text page
 
 
@@ -177,6 +179,32 @@ def import_pages(paths, options, *, on_page=None):
     mapping = options.mapping or load_mapping()
     run = ImportRun(options, mapping, on_page=on_page)
     return run.run(page_items(paths, options, mapping))
+
+
+# What an editor reviewing a pasted page is told of a word Sourcebook does not have.
+REVIEW_ADVICE = {
+    "category": gettext_lazy(
+        "“%(label)s” is not one of Sourcebook's categories, so none was chosen: choose one."
+    ),
+    "label": gettext_lazy(
+        "The infobox label “%(label)s” is not one of Sourcebook's labels, so its row was left "
+        "out: add the row under one of ours."
+    ),
+    "type": gettext_lazy(
+        "“%(label)s” is not one of Sourcebook's types, so it was left out: tick the types that fit."
+    ),
+}
+
+
+def plan_for_review(parsed):
+    """What importing one parsed page would write, without writing anything: the plan (unsaved
+    rows, stored sources where the URLs match) and every problem met, for an editor to review
+    in the workspace ("paste a page")."""
+    report = PageReport(parsed.filename, line=parsed.line, name=parsed.name)
+    for problem in parsed.problems:
+        report.add_problem(problem)
+    run = ImportRun(ImportOptions(dry_run=True, for_review=True))
+    return run.plan(parsed, report, PageState()), report.problems
 
 
 class ImportRun:
@@ -480,6 +508,8 @@ class ImportRun:
             return row
         if self.options.create_vocabulary and slugify(name):
             return self.create(kind, name, state, report)
+        if self.options.for_review:
+            refusal = REVIEW_ADVICE[kind] % {"label": name}
         report.add_problem(Problem(filename, line, refusal, is_error=True))
         return None
 

@@ -29,6 +29,7 @@ from profiles.revisions import latest_revision_id, snapshot_of_revision
 from profiles.services import UNCHECKED, ProfileChanged, save_profile, save_relationship
 from profiles.workspace.connections import ConnectionForm
 from profiles.workspace.pages import Workspace
+from profiles.workspace.pasted import pasted_page_data
 from profiles.workspace.sources import (
     new_source_details,
     readable_key,
@@ -38,7 +39,16 @@ from profiles.workspace.sources import (
 )
 from profiles.workspace.summary import automatic_summary
 
-ACTIONS = ("save", "publish", "preview", "cite", "find_source", "cite_source", "add_connection")
+ACTIONS = (
+    "save",
+    "publish",
+    "preview",
+    "paste",
+    "cite",
+    "find_source",
+    "cite_source",
+    "add_connection",
+)
 
 
 def require_editor(user):
@@ -66,8 +76,10 @@ def edit_profile(request, slug):
 def workspace(request, profile):
     data = request.POST if request.method == "POST" else None
     action = next((name for name in ACTIONS if data and name in data), "preview")
-    found = []
+    found, pasted_problems = [], []
     connection = ConnectionForm(profile=profile) if profile else None
+    if data is not None and action == "paste" and profile is None:
+        data, pasted_problems = with_pasted_page(request, data)
     if data is not None and action in {"cite", "cite_source"}:
         data = with_citation(request, data, profile, action)
     if data is not None and action == "add_connection" and profile:
@@ -99,8 +111,28 @@ def workspace(request, profile):
         "connection_form": connection,
         "connections": connection_groups(profile, relationships_of(profile)) if profile else [],
         "problems": page.problems() if page.is_bound else [],
+        "pasted_problems": pasted_problems,
     }
     return render(request, "profiles/workspace/workspace.html", context)
+
+
+def with_pasted_page(request, data):
+    """The form filled in from the page pasted in its box (kept as typed when it is empty), and
+    what reading it met, for the editor to check before saving."""
+    text = data.get("pasted_page", "")
+    if not text.strip():
+        messages.error(request, _("Paste the page's text into the box first."))
+        return data, []
+    filled, problems = pasted_page_data(text, data)
+    filled["pasted_page"] = ""
+    messages.success(
+        request,
+        _(
+            "Filled in from the pasted page: check each part and its sources against the "
+            "preview, then save."
+        ),
+    )
+    return filled, problems
 
 
 def with_connection(request, data, profile):
