@@ -11,7 +11,7 @@ from django.db import models, transaction
 from django.db.models import Count
 from django.http import Http404
 from django.shortcuts import get_object_or_404, redirect, render
-from django.urls import reverse
+from django.urls import path, reverse
 from django.utils.html import format_html, format_html_join
 from django.utils.safestring import mark_safe
 from django.utils.text import normalize_newlines
@@ -21,6 +21,7 @@ from reversion.admin import VersionAdmin
 from reversion.models import Version
 
 from profiles.history import history_entries
+from profiles.importers.admin_page import import_pages_view
 from profiles.markup import check_markers
 from profiles.models import (
     Category,
@@ -263,6 +264,13 @@ class ProfileAdmin(SavedThroughServices):
 
     def get_queryset(self, request):
         return super().get_queryset(request).select_related("category")
+
+    def get_urls(self):
+        def import_view(request):
+            return import_pages_view(request, self.admin_site)
+
+        view = self.admin_site.admin_view(import_view)
+        return [path("import/", view, name="profiles_profile_import"), *super().get_urls()]
 
     def history_view(self, request, object_id, extra_context=None):
         """Editors see the latest revisions, with links to read, compare and revert each."""

@@ -269,10 +269,15 @@ class SourceQuerySet(models.QuerySet):
         cited = Citation.objects.filter(source=models.OuterRef("pk"), profile__published=True)
         return self.filter(models.Exists(cited))
 
+    def at_normalized_urls(self, normalized_urls):
+        """The sources at these normalized URLs. The unique index's condition is repeated so
+        that SQLite searches that partial index instead of reading the whole table."""
+        return self.filter(~Q(normalized_url=""), normalized_url__in=normalized_urls)
+
     def for_url(self, url, **fields):
         """The source at this URL (compared normalized), or a new one with these fields."""
         normalized = normalize_url(url)
-        existing = normalized and self.filter(normalized_url=normalized).first()
+        existing = normalized and self.at_normalized_urls([normalized]).first()
         if existing:
             return existing
         try:

@@ -21,3 +21,14 @@ def can_redact(user):
 
 def is_active_staff(user):
     return bool(user is not None and user.is_active and user.is_staff)
+
+
+def can_import_pages(user):
+    """Editors who may create profiles and sources bring pages in ("Import pages" in the
+    admin; the management command is the operator's and asks nobody)."""
+    return (
+        is_active_staff(user)
+        and user.has_perm("profiles.add_profile")
+        and user.has_perm("profiles.change_profile")
+        and user.has_perm("profiles.add_source")
+    )

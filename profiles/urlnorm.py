@@ -5,6 +5,7 @@ dot segments); we add what it leaves to the caller: dropping tracking parameters
 and unifying the trailing slash.
 """
 
+from functools import lru_cache
 from urllib.parse import parse_qsl, urlencode, urlsplit, urlunsplit
 
 from url_normalize import url_normalize
@@ -29,6 +30,7 @@ def is_tracking_parameter(name):
     return name in TRACKING_PARAMETERS or name.startswith(TRACKING_PREFIXES)
 
 
+@lru_cache(maxsize=8192)  # an import asks for the same URLs several times per page
 def normalize_url(url):
     """Return the canonical form of a URL, or "" for an empty one."""
     url = (url or "").strip()

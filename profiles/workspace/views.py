@@ -13,6 +13,7 @@ from django.http import JsonResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.template.loader import render_to_string
 from django.urls import reverse
+from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 from django.views.decorators.cache import never_cache
@@ -28,6 +29,7 @@ from profiles.revisions import latest_revision_id, snapshot_of_revision
 from profiles.services import UNCHECKED, ProfileChanged, save_profile, save_relationship
 from profiles.workspace.connections import ConnectionForm
 from profiles.workspace.pages import Workspace
+from profiles.workspace.pasted import pasted_page_data
 from profiles.workspace.sources import (
     new_source_details,
     readable_key,
@@ -37,7 +39,16 @@ from profiles.workspace.sources import (
 )
 from profiles.workspace.summary import automatic_summary
 
-ACTIONS = ("save", "publish", "preview", "cite", "find_source", "cite_source", "add_connection")
+ACTIONS = (
+    "save",
+    "publish",
+    "preview",
+    "paste",
+    "cite",
+    "find_source",
+    "cite_source",
+    "add_connection",
+)
 
 
 def require_editor(user):
@@ -65,8 +76,10 @@ def edit_profile(request, slug):
 def workspace(request, profile):
     data = request.POST if request.method == "POST" else None
     action = next((name for name in ACTIONS if data and name in data), "preview")
-    found = []
+    found, pasted_problems = [], []
     connection = ConnectionForm(profile=profile) if profile else None
+    if data is not None and action == "paste" and profile is None:
+        data, pasted_problems = with_pasted_page(request, data)
     if data is not None and action in {"cite", "cite_source"}:
         data = with_citation(request, data, profile, action)
     if data is not None and action == "add_connection" and profile:
@@ -98,8 +111,28 @@ def workspace(request, profile):
         "connection_form": connection,
         "connections": connection_groups(profile, relationships_of(profile)) if profile else [],
         "problems": page.problems() if page.is_bound else [],
+        "pasted_problems": pasted_problems,
     }
     return render(request, "profiles/workspace/workspace.html", context)
+
+
+def with_pasted_page(request, data):
+    """The form filled in from the page pasted in its box (kept as typed when it is empty), and
+    what reading it met, for the editor to check before saving."""
+    text = data.get("pasted_page", "")
+    if not text.strip():
+        messages.error(request, _("Paste the page's text into the box first."))
+        return data, []
+    filled, problems = pasted_page_data(text, data)
+    filled["pasted_page"] = ""
+    messages.success(
+        request,
+        _(
+            "Filled in from the pasted page: check each part and its sources against the "
+            "preview, then save."
+        ),
+    )
+    return filled, problems
 
 
 def with_connection(request, data, profile):
@@ -244,7 +277,13 @@ def citation_of_stored(source, taken):
 
 def citation_of_url(url, taken):
     """(key, form row) for a citation of the page at the URL: the stored source with its
-    normalized URL, or a new one with what the page's metadata says (to confirm)."""
+    normalized URL, or a new one with what the page's metadata says (to confirm). Either
+    way it was accessed today: the editor has the page open."""
+    key, row = citation_of_page(url, taken)
+    return key, {**row, "accessed": timezone.localdate().isoformat()}
+
+
+def citation_of_page(url, taken):
     source = stored_source(url)
     if source is not None:
         return citation_of_stored(source, taken)
@@ -323,8 +362,10 @@ def cite(request):
     key, row = citation_of_url(url, set(request.GET.getlist("taken")))
     if "source" in row:
         source = Source.objects.get(pk=row["source"])
-        return JsonResponse({"found": True, "key": key, "source": source_json(source)})
-    return JsonResponse({"found": False, "key": key, "new": row})
+        return JsonResponse(
+            {"found": True, "key": key, "accessed": row["accessed"], "source": source_json(source)}
+        )
+    return JsonResponse({"found": False, "key": key, "accessed": row["accessed"], "new": row})
 
 
 def source_json(source, citing=None):

@@ -122,7 +122,7 @@ if (form) {
       return;
     }
     if (answer.found) {
-      const row = addCitation(answer.key, { source: answer.source.id });
+      const row = addCitation(answer.key, { source: answer.source.id, accessed: answer.accessed });
       row.querySelector(".workspace-new-source")?.replaceWith(storedSource(answer.source));
       status.textContent = `We have this page: “${answer.source.title}”. Cited as [^${answer.key}].`;
     } else {

@@ -48,7 +48,7 @@ class Pages:
     public: list  # (name, path) of pages anyone reaches with a GET
     forms: list  # Form: every public form, checked as shown and sent empty (its error state)
     preview: Form  # the suggestion form, checked again on its valid path: the preview page
-    editor: list  # (name, path) of the admin's review desk, for an editor
+    editor: list  # (name, path) of the admin's review desk and import page, for an editor
 
 
 def prepare_pages():
@@ -138,6 +138,7 @@ def prepare_pages():
         ("dead-links-all", reverse("admin:profiles_deadlink_changelist") + "?status=all"),
         ("replace-url", reverse("admin:profiles_deadlink_replace_url", args=[dead.pk])),
         ("my-notifications", reverse("admin:editorial_editornotificationsettings_changelist")),
+        ("import-pages", reverse("admin:profiles_profile_import")),
     ]
     return Pages(public=public, forms=forms, preview=forms[0], editor=editor)
 

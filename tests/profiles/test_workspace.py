@@ -3,14 +3,16 @@
 import pytest
 from bs4 import BeautifulSoup
 from django.urls import reverse
+from django.utils import timezone
 from reversion.models import Version
 
-from profiles.models import Category, Profile, Source
+from profiles.models import Category, FactLabel, Profile, Source
 from profiles.revisions import latest_revision
 from profiles.services import save_profile
 from tests.factories import make_profile, make_source
 from tests.html import live_markup, parse, text_of
 from tests.html_forms import form_data
+from tests.profiles.test_hostile_input import HOSTILE
 
 pytestmark = pytest.mark.django_db
 
@@ -181,6 +183,7 @@ def test_citing_a_url_that_differs_only_by_tracking_parameters_reuses_the_stored
     answer = response.json()
     assert answer["found"] and answer["source"]["id"] == stored.pk
     assert answer["key"] == "harbor-courier-2020"  # readable: publication and year
+    assert answer["accessed"] == timezone.localdate().isoformat(), "the editor has it open"
 
 
 def test_six_sources_titled_about_are_told_apart_by_their_domain(editor_client):
@@ -193,20 +196,31 @@ def test_six_sources_titled_about_are_told_apart_by_their_domain(editor_client):
     assert {"title", "publication", "date", "domain", "citing"} <= set(results[0])
 
 
-def test_the_preview_endpoint_is_sanitized_like_the_public_page(editor_client):
+@pytest.mark.parametrize("payload", HOSTILE)
+def test_the_preview_is_sanitized_like_the_public_page(editor_client, payload):
+    """The hostile-input corpus in every field the preview shows: its endpoint (what the script
+    shows as the editor types) and the page a Preview button sends back."""
     data = new_profile_data(
         editor_client,
-        lead="<script>alert(1)</script> [x](javascript:alert(1)) <img src=x onerror=alert(1)>",
-        body="## <b onmouseover=alert(1)>Background</b>\n\nText.[^courier]",
+        name=f"Reading Circle {payload}"[:200],
+        location=payload,
+        aliases=payload,
+        lead=f"{payload} Opening.[^courier]",
+        body=f"## {payload}\n\n{payload}[^courier]\n\n### Sub\n\n{payload}",
     )
-    data.pop("lead", None)
-    data["lead"] = [
-        "<script>alert(1)</script> [x](javascript:alert(1)) <img src=x onerror=alert(1)>[^courier]"
-    ]
-    answer = editor_client.post(reverse("profiles:workspace_preview"), data).json()
+    index = int(data["citations-TOTAL_FORMS"][0]) - 1
+    for part in ("title", "publication", "authors"):
+        data[f"citations-{index}-{part}"] = [payload[:300]]
+    data["citations-0-pinpoint"] = [payload[:200]]
+    data["facts-0-label"] = [str(FactLabel.objects.get(name="Founders").pk)]
+    data["facts-0-value"] = [f"{payload} [^courier]"]
 
-    assert answer["valid"]
+    answer = editor_client.post(reverse("profiles:workspace_preview"), data).json()
+    page = editor_client.post(NEW, {**data, "preview": ["1"]})
+
+    assert answer["valid"], answer
     assert live_markup(BeautifulSoup(answer["html"], "lxml")) == []
+    assert live_markup(parse(page).find(id="preview")) == []
 
 
 @pytest.mark.parametrize("count", [3, 60])
