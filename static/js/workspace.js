@@ -142,7 +142,7 @@ if (form) {
     const rest = [source.publication, source.date].filter(Boolean).join(", ");
     line.append(rest ? `, ${rest} ` : " ");
     const where = document.createElement("span");
-    where.className = "text-body-secondary";
+    where.className = "text-body-secondary text-break";
     where.textContent = source.domain;
     line.append(where);
     return line;
