@@ -50,15 +50,17 @@ class SharedFields(dict):
         return dict(self)
 
 
-def rows_share_fields(form_class):
-    """Give the form class's fields Bootstrap's classes once, and share them (SharedFields)."""
+def rows_share_fields(formset_class):
+    """Give the rows' fields Bootstrap's classes once, and share them (SharedFields). Applied
+    to the formset, whose factory makes a form class of its own with fields of its own."""
+    form_class = formset_class.form
 
     class Fields:
         fields = form_class.base_fields
 
     with_bootstrap_classes(Fields)
     form_class.base_fields = SharedFields(form_class.base_fields)
-    return form_class
+    return formset_class
 
 
 class Text(forms.CharField):
@@ -135,7 +137,6 @@ class ProfileForm(RefusesControlCharacters, forms.ModelForm):
         return slug
 
 
-@rows_share_fields
 class FactForm(RefusesControlCharacters, forms.ModelForm):
     value = Text(label=gettext_lazy("Value"), required=False)
 
@@ -191,20 +192,21 @@ class ReadsRowsOnce(forms.BaseModelFormSet):
         forms.BaseFormSet.add_fields(self, form, index)
 
 
-FactFormSet = forms.modelformset_factory(
-    Fact,
-    form=FactForm,
-    formset=ReadsRowsOnce,
-    extra=1,  # an empty row to fill in, for browsers without JavaScript
-    can_delete=True,
-    can_order=True,
-    max_num=MAX_FACTS,
-    absolute_max=MAX_FACTS,
-    validate_max=True,
+FactFormSet = rows_share_fields(
+    forms.modelformset_factory(
+        Fact,
+        form=FactForm,
+        formset=ReadsRowsOnce,
+        extra=1,  # an empty row to fill in, for browsers without JavaScript
+        can_delete=True,
+        can_order=True,
+        max_num=MAX_FACTS,
+        absolute_max=MAX_FACTS,
+        validate_max=True,
+    )
 )
 
 
-@rows_share_fields
 class CitationForm(RefusesControlCharacters, forms.ModelForm):
     """One citation: of a stored source (``source``), or of a new one described by its URL,
     title and details (created when the profile is saved)."""
@@ -356,15 +358,17 @@ class BaseCitationFormSet(ReadsRowsOnce):
         ]
 
 
-CitationFormSet = forms.modelformset_factory(
-    Citation,
-    form=CitationForm,
-    formset=BaseCitationFormSet,
-    extra=0,
-    can_delete=True,
-    max_num=MAX_CITATIONS,
-    absolute_max=MAX_CITATIONS,
-    validate_max=True,
+CitationFormSet = rows_share_fields(
+    forms.modelformset_factory(
+        Citation,
+        form=CitationForm,
+        formset=BaseCitationFormSet,
+        extra=0,
+        can_delete=True,
+        max_num=MAX_CITATIONS,
+        absolute_max=MAX_CITATIONS,
+        validate_max=True,
+    )
 )
 
 
