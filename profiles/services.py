@@ -172,8 +172,13 @@ def changes(stored, profile, types, facts, citations):
 
 
 def fact_rows(facts):
-    rows = [(f.position, f.label_id, f.value.replace("\r\n", "\n"), f.as_of) for f in facts]
-    return sorted(rows, key=lambda row: row[0])
+    # The infobox shows facts in the order of their positions; the numbers themselves are not
+    # content (positions 1, 2, 5 read as 0, 1, 2), so renumbering alone changes nothing.
+    in_order = sorted(facts, key=lambda fact: fact.position)
+    return [
+        (rank, f.label_id, f.value.replace("\r\n", "\n"), f.as_of)
+        for rank, f in enumerate(in_order)
+    ]
 
 
 def citation_rows(citations):

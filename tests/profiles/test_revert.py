@@ -257,3 +257,20 @@ def test_a_revision_that_cannot_load_cannot_be_reverted_to_and_says_why(
     revert(editor_client, profile, first)
     assert revision_count(profile) == before
     assert Profile.objects.get(pk=profile.pk).lead == "A vandalized lead.[^first]"
+
+
+def test_reverting_to_a_revision_that_differs_only_in_fact_numbering_writes_nothing(editor):
+    # Found by the property test: moving a fact from the first place to the last of four equal
+    # rows leaves the infobox as it was, so reverting to before the move has nothing to do.
+    profile = make_profile(facts=[("Website", "")] * 4)
+    before = latest_revision(profile)
+    first = profile.facts.order_by("position").first()
+
+    def move_to_the_end(p):
+        first.position = 5
+        first.save()
+
+    edit(profile, move_to_the_end)
+    revisions = Revision.objects.count()
+    assert revert_profile(profile, before.pk, user=editor).revision is None
+    assert Revision.objects.count() == revisions
