@@ -358,6 +358,10 @@ LINK_CHECK_SWEEP_HOURS = 6  # how often the schedule looks for due sources
 LINK_CHECK_SWEEP_LIMIT = 2000  # checks one sweep queues at most
 LINK_CHECK_BATCH_SIZE = 50  # sources per task
 LINK_CHECK_THREADS = 8  # fetches at once within one task
+# The other recurring background tasks (profiles.schedule): how often each comes back.
+DATA_DUMP_EVERY_HOURS = env_int("SOURCEBOOK_DATA_DUMP_EVERY_HOURS", 24)
+EDITOR_DIGEST_ROUND_MINUTES = env_int("SOURCEBOOK_EDITOR_DIGEST_ROUND_MINUTES", 10)
+FOLLOW_DIGEST_ROUND_MINUTES = env_int("SOURCEBOOK_FOLLOW_DIGEST_ROUND_MINUTES", 60)
 # Ask the Wayback Machine to save each new source when it is first checked (off by default).
 ARCHIVE_SAVE_NEW_SOURCES = env_bool("SOURCEBOOK_ARCHIVE_NEW_SOURCES", False)
 

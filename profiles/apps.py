@@ -4,3 +4,13 @@ from django.apps import AppConfig
 class ProfilesConfig(AppConfig):
     name = "profiles"
     verbose_name = "Profiles"
+
+    def ready(self):
+        from profiles import schedule, tasks
+
+        schedule.register(
+            tasks.check_due_sources, every=tasks.sweep_interval, description="link checks"
+        )
+        schedule.register(
+            tasks.rebuild_data_dump, every=tasks.dump_interval, description="the open-data dump"
+        )

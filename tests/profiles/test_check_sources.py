@@ -127,7 +127,7 @@ def test_the_sweep_queues_due_checks_and_comes_back_hours_later(queue, settings)
 def test_a_sweep_that_is_not_due_stops_so_one_chain_survives(queue):
     check_due_sources.call()
     queue.clear()
-    assert check_due_sources.call() == {"queued": 0, "skipped": "another sweep is scheduled"}
+    assert check_due_sources.call() == {"queued": 0, "skipped": "another run is scheduled"}
     assert queue == []
 
 

@@ -15,7 +15,7 @@ import time
 from django.conf import settings
 from django.core.management.base import BaseCommand
 
-from profiles.tasks import start_schedule
+from profiles import schedule
 
 STOP_SECONDS = 10  # how long a child may take to stop before it is killed
 
@@ -41,7 +41,7 @@ class Command(BaseCommand):
         parser.add_argument(
             "--no-schedule",
             action="store_true",
-            help="Do not start the schedule that re-checks the sources' links.",
+            help="Do not start the recurring tasks (link checks, data dump, digests).",
         )
 
     def handle(self, *args, addrport, noreload=False, no_schedule=False, **options):
@@ -54,8 +54,8 @@ class Command(BaseCommand):
                 ["--no-reload"] if noreload and "db_worker" in worker else []
             )
         if not no_schedule:
-            run_at = start_schedule()
-            self.stdout.write(f"Link checks of the sources are scheduled from {run_at:%H:%M} UTC.")
+            for chain, run_at in schedule.start_all():
+                self.stdout.write(f"Scheduled {chain.description} from {run_at:%H:%M} UTC.")
         children = {}
         stopping = []
 
