@@ -372,7 +372,7 @@ class ContributionForm(RefusesControlCharacters, forms.Form):
             self.refresh_started()
             raise ValidationError(
                 _(
-                    "This form was sent already. To send another suggestion, check the text "
+                    "This form was sent already. To send it once more, check what is written "
                     "below and send it again."
                 )
             )

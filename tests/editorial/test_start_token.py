@@ -59,3 +59,16 @@ def test_a_token_older_than_a_few_hours_is_refused_and_the_text_kept(client):
     assert "An old tab, sent at last." in response.content.decode()
     assert not Suggestion.objects.exists()
     assert FORM_MAX_AGE <= 6 * 3600
+
+
+def test_the_follow_form_sent_twice_says_so_without_calling_it_a_suggestion(client, mailoutbox):
+    profile = make_profile()
+    page = client.get(reverse("editorial:follow", args=[profile.slug]))
+    data = filled_in(page, seconds_ago=30, email="ana@example.org")
+    sent = reverse("editorial:follow_send", args=[profile.slug])
+    assert client.post(sent, data).status_code == 302
+    again = client.post(sent, {**data, "email": "ben@example.org"})
+    errors = field_errors(again)
+    assert "This form was sent already. To send it once more" in errors
+    assert "suggestion" not in errors
+    assert "ben@example.org" in again.content.decode(), "what was typed is kept"
