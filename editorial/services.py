@@ -140,9 +140,13 @@ def submit_suggestion(
     return suggestion
 
 
-def refresh_conflict_flags(profile, *, exclude):
-    """Re-merge the profile's other pending edits, so the queue's conflict flag stays true."""
-    pending = profile.suggestions.pending().filter(kind=Suggestion.Kind.EDIT).exclude(pk=exclude.pk)
+def refresh_conflict_flags(profile):
+    """Re-merge the profile's pending edits, so the queue's conflict flag stays true.
+
+    Called whenever a revision of the profile is written (profiles.signals.profile_written),
+    whoever wrote it: the admin, the workspace, an approval, a revert or an importer.
+    """
+    pending = profile.suggestions.pending().filter(kind=Suggestion.Kind.EDIT)
     for other in pending:
         conflicted = any(change.has_conflict for change in merge_suggestion(other, profile))
         if conflicted != other.has_conflict:
@@ -259,7 +263,6 @@ def apply_edit(suggestion, profile, editor, resolution, expected_profile_state):
         )
     except ValidationError as error:
         raise InvalidResult(" ".join(error.messages), changes) from error
-    refresh_conflict_flags(profile, exclude=suggestion)
     return saved.revision
 
 
@@ -378,13 +381,24 @@ def mark_spam(*, suggestion, editor):
 
 
 def decide(suggestion, status, editor, note, revision=None):
+    if status == Suggestion.Status.APPROVED:
+        # Applied means resolved; the re-check of the profile's pending edits that the
+        # approval's own save set off may have flagged it against its own result.
+        suggestion.has_conflict = False
     suggestion.status = status
     suggestion.reviewer = editor
     suggestion.reviewed_at = timezone.now()
     suggestion.review_note = note
     suggestion.applied_revision = revision
     suggestion.save(
-        update_fields=["status", "reviewer", "reviewed_at", "review_note", "applied_revision"]
+        update_fields=[
+            "status",
+            "reviewer",
+            "reviewed_at",
+            "review_note",
+            "applied_revision",
+            "has_conflict",
+        ]
     )
     if suggestion.email_confirmed_at and suggestion.is_decided:
         transaction.on_commit(partial(notify_contributor, suggestion.pk), robust=True)
