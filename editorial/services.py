@@ -23,6 +23,7 @@ from django.utils.text import Truncator, slugify
 from django.utils.translation import gettext as _
 
 from editorial.edits import content_digest, merge_suggestion, merged_values, profile_state
+from editorial.mail import absolute_url
 from editorial.merging import has_conflict_markers
 from editorial.models import Suggestion
 from editorial.permissions import can_review
@@ -96,6 +97,7 @@ def submit_suggestion(
     contributor_email="",
     address_hash="",
     spam_reason="",
+    site_url="",
 ):
     """Store what a contributor sent. Suspected spam is kept, quarantined with status spam.
 
@@ -127,6 +129,7 @@ def submit_suggestion(
                 contributor_name=contributor_name,
                 contributor_email=contributor_email,
                 address_hash=address_hash,
+                site_url=site_url[:200],
                 content_hash=content_hash,
                 status=Suggestion.Status.SPAM if spam_reason else Suggestion.Status.PENDING,
                 spam_reason=spam_reason[:200],
@@ -448,7 +451,7 @@ def ask_to_confirm_email(suggestion_id):
     path = reverse(
         "editorial:confirm_email", args=[suggestion.token, email_confirmation_key(suggestion)]
     )
-    context = {"suggestion": suggestion, "confirm_url": settings.SITE_URL.rstrip("/") + path}
+    context = {"suggestion": suggestion, "confirm_url": absolute_url(path, suggestion.site_url)}
     subject = render_to_string("editorial/email/confirm_subject.txt", context)
     body = render_to_string("editorial/email/confirm_body.txt", context)
     send_mail(
@@ -461,7 +464,7 @@ def notify_contributor(suggestion_id):
     suggestion = Suggestion.objects.select_related("profile").get(pk=suggestion_id)
     context = {
         "suggestion": suggestion,
-        "tracking_url": settings.SITE_URL.rstrip("/") + suggestion.get_absolute_url(),
+        "tracking_url": absolute_url(suggestion.get_absolute_url(), suggestion.site_url),
     }
     subject = render_to_string("editorial/email/decision_subject.txt", context)
     body = render_to_string("editorial/email/decision_body.txt", context)

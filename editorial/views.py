@@ -64,7 +64,11 @@ def submit_or_report_duplicate(request, form):
                 submission["spam_reason"] = SITE_CEILING_REASON % {
                     "limit": settings.EDITORIAL_SITE_SUBMISSIONS_PER_MINUTE
                 }
-            return submit_suggestion(**submission, address_hash=address_hash(request))
+            return submit_suggestion(
+                **submission,
+                address_hash=address_hash(request),
+                site_url=request.build_absolute_uri("/"),
+            )
     except DuplicateSuggestion:
         form.add_error(None, DUPLICATE_MESSAGE)
         return None
