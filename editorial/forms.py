@@ -491,7 +491,9 @@ class SuggestEditForm(ContributionForm):
         super().__init__(data, **kwargs)
         self.profile = profile
         body = normalize_text(profile.body)
-        sections = {s["anchor"]: s["title"] for s in body_sections(body)}
+        found = body_sections(body)
+        sections = {s["anchor"]: s["title"] for s in found}
+        levels = {s["anchor"]: s["level"] for s in found}
         if data is not None:
             # Sent back as it was shown, even if the section changed since (clean() checks).
             section = data.get("section", "")
@@ -499,6 +501,7 @@ class SuggestEditForm(ContributionForm):
             section = ""
         self.section_anchor = section
         self.section_title = sections.get(section, section)
+        self.section_level = levels.get(section, 2)
         self.fields["section"].initial = section
         self.fields["base"].initial = signing.dumps(
             {"profile": profile.pk, "revision": latest_revision_id(profile)}, salt=BASE_SALT
@@ -514,7 +517,7 @@ class SuggestEditForm(ContributionForm):
         profile = self.profile
         if self.section_anchor:
             self.fields["body"] = text_field(
-                _("The section “%(title)s”") % {"title": self.section_title}, rows=18
+                section_label({"title": self.section_title, "level": self.section_level}), rows=18
             )
             self.fields["body"].initial = section_text(
                 normalize_text(profile.body), self.section_anchor
@@ -750,15 +753,19 @@ class ReportErrorForm(ContributionForm):
         }
 
 
+def section_label(section):
+    """How a form names a ## section or a ### sub-section of the body."""
+    if section["level"] == 3:
+        return _("The sub-section “%(title)s”") % {"title": section["title"]}
+    return _("The section “%(title)s”") % {"title": section["title"]}
+
+
 def profile_parts(profile):
     """(value, label) of the parts of a profile a report or an edit can be about."""
     return [
         ("lead", _("The introduction")),
         ("infobox", _("The “At a glance” box")),
-        *[
-            (section["anchor"], _("The section “%(title)s”") % {"title": section["title"]})
-            for section in body_sections(profile.body)
-        ],
+        *[(section["anchor"], section_label(section)) for section in body_sections(profile.body)],
         ("references", _("The references")),
     ]
 
