@@ -118,12 +118,17 @@ class SourceForm(RefusesControlCharacters, forms.Form):
         help_text=gettext_lazy("As YYYY-MM-DD, YYYY-MM or YYYY."),
     )
 
-    def __init__(self, *args, require_key=True, optional=False, **kwargs):
+    def __init__(self, *args, require_key=True, require_title=True, optional=False, **kwargs):
         super().__init__(*args, **kwargs)
         self.optional = optional
+        # A tip's sources need only their address: an editor fills in the rest later.
+        self.asked_for = ["url", "title"] if require_title else ["url"]
         self.helper = FormHelper()
         self.helper.form_tag = False
         self.helper.disable_csrf = True
+        if not require_title:
+            self.fields["title"].required = False
+            self.fields["title"].help_text = _("Optional: the editors can fill it in later.")
         if optional:  # asked for only once the contributor starts filling the row in (clean)
             self.fields["url"].required = self.fields["title"].required = False
         if require_key:
@@ -165,7 +170,7 @@ class SourceForm(RefusesControlCharacters, forms.Form):
     def clean(self):
         data = super().clean()
         if self.optional and self.has_changed():
-            for name in ("url", "title"):
+            for name in self.asked_for:
                 if not data.get(name) and name not in self.errors:
                     self.add_error(name, self.fields[name].error_messages["required"])
         return data
@@ -774,10 +779,10 @@ def profile_parts(profile):
 
 
 class TipForm(ContributionForm):
-    message_label = gettext_lazy("Why does it matter?")
+    message_label = gettext_lazy("Why does it matter? (optional)")
     message_help = gettext_lazy(
-        "Required. What it does, who is behind it, and why readers should know about it. If "
-        "the profile is written, the first words appear in its public history."
+        "What it does, who is behind it, and why readers should know about it. If the profile "
+        "is written, the first words appear in its public history."
     )
     message_required = gettext_lazy("Tell us why this profile matters.")
     name_help = gettext_lazy(
@@ -785,18 +790,26 @@ class TipForm(ContributionForm):
     )
     source_row_label = gettext_lazy("Source %(number)s")
 
-    name = forms.CharField(label=gettext_lazy("Name"), max_length=200)
+    name = forms.CharField(
+        label=gettext_lazy("Name"),
+        max_length=200,
+        error_messages={"required": gettext_lazy("Give the name of the organization or person.")},
+    )
     category = forms.ModelChoiceField(
-        label=gettext_lazy("Category"),
+        label=gettext_lazy("Category (optional)"),
         queryset=Category.objects.all(),
         to_field_name="slug",
-        empty_label=gettext_lazy("Choose one"),
-        error_messages={"required": gettext_lazy("Choose the category that fits best.")},
+        required=False,
+        empty_label=gettext_lazy("Not sure: the editors will choose"),
     )
 
     def __init__(self, data=None, **kwargs):
         super().__init__(data, **kwargs)
-        self.sources = TipSourceFormSet(data, prefix="source", form_kwargs={"require_key": False})
+        # A name and one web address are enough to send a tip; the rest helps the editors.
+        self.fields["message"].required = False
+        self.sources = TipSourceFormSet(
+            data, prefix="source", form_kwargs={"require_key": False, "require_title": False}
+        )
         self.helper.layout = Layout(
             Div(
                 Div(Field("name"), css_class="col-md-7"),
@@ -852,7 +865,7 @@ class TipForm(ContributionForm):
             "kind": Suggestion.Kind.TIP,
             "proposed_changes": {
                 "name": self.cleaned_data["name"],
-                "category": self.cleaned_data["category"].slug,
+                "category": category.slug if (category := self.cleaned_data["category"]) else "",
             },
             "new_sources": sources,
             **self.contributor_fields(),

@@ -62,6 +62,7 @@ class ReviewForm(RefusesControlCharacters, forms.Form):
             )
             self.fields["category"] = forms.ModelChoiceField(
                 label=_("Category"),
+                error_messages={"required": _("Choose the new profile's category.")},
                 queryset=Category.objects.all(),
                 to_field_name="slug",
                 initial=Category.objects.filter(slug=proposed.get("category")).first(),

@@ -162,6 +162,11 @@ def refresh_conflict_flags(profile):
 
 def revision_comment(suggestion):
     words = Truncator(" ".join(suggestion.message.split())).words(12, truncate="…")
+    if not words:  # a tip may come without a message
+        return _("Suggestion #%(number)s from %(contributor)s") % {
+            "number": suggestion.pk,
+            "contributor": suggestion.contributor_display,
+        }
     return _("Suggestion #%(number)s from %(contributor)s: %(words)s") % {
         "number": suggestion.pk,
         "contributor": suggestion.contributor_display,
@@ -297,7 +302,9 @@ def source_fields(data):
     """A Source's fields from a new source as the contributor gave it."""
     published, precision = parse_partial_date(data.get("date", ""))
     return {
-        "title": data["title"],
+        # A tip's source may come with its address only: it reads as its address until an
+        # editor gives it a title.
+        "title": data.get("title") or data["url"],
         "authors": data.get("authors", ""),
         "publication": data.get("publication", ""),
         "published_date": published,
@@ -328,8 +335,9 @@ def create_profile_from_tip(suggestion, editor, resolution, attempts=5):
     serialize them), so a taken slug means trying the next one.
     """
     name = resolution.get("name") or suggestion.proposed_changes["name"]
+    # A tip may leave the category to the editors; "Organization" is the one for the rest.
     category = resolution.get("category") or Category.objects.get(
-        slug=suggestion.proposed_changes["category"]
+        slug=suggestion.proposed_changes.get("category") or "organization"
     )
     accessed = timezone.localdate(suggestion.created)
     for attempt in range(attempts):
