@@ -415,6 +415,29 @@ def decide(suggestion, status, editor, note, revision=None):
         transaction.on_commit(partial(notify_contributor, suggestion.pk), robust=True)
 
 
+# Withdrawing -----------------------------------------------------------------------------------
+
+# What the contributor may still take back. Spam looks pending to its sender (the tracking page
+# does not tell a bot what gave it away), so it can be withdrawn too; the record stays.
+WITHDRAWABLE = {Suggestion.Status.PENDING, Suggestion.Status.SPAM}
+
+
+def withdraw_suggestion(*, suggestion):
+    """Take back a suggestion nobody has decided on yet. Whoever holds its private tracking
+    token may (the views check the token); raises NotPending once an editor has decided."""
+    with transaction.atomic():
+        locked = Suggestion.objects.select_for_update().get(pk=suggestion.pk)
+        if locked.status not in WITHDRAWABLE:
+            raise NotPending(
+                _("An editor has already decided on this one, so it can no longer be withdrawn.")
+            )
+        locked.status = Suggestion.Status.WITHDRAWN
+        locked.has_conflict = False
+        locked.reviewed_at = timezone.now()
+        locked.save(update_fields=["status", "has_conflict", "reviewed_at"])
+    return locked
+
+
 # Email ----------------------------------------------------------------------------------------
 #
 # Nothing is emailed about a decision to an address nobody confirmed: the first email only asks
