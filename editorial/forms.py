@@ -37,7 +37,7 @@ from editorial.edits import (
 )
 from editorial.merging import normalize_text
 from editorial.models import Suggestion
-from profiles.markup import body_sections, check_markers, find_marker_keys, marker_list
+from profiles.markup import body_sections, check_markers, find_marker_keys
 from profiles.metadata import source_details_from_url
 from profiles.models import Category, Profile, parse_partial_date
 from profiles.revisions import latest_revision_id
@@ -513,7 +513,9 @@ class SuggestEditForm(ContributionForm):
         )
         self.add_text_fields()
         self.sources = SourceFormSet(data, prefix="source")
-        self.citation_keys = sorted(profile.citations.values_list("key", flat=True))
+        # Shown beside the text with their sources, so that a key is cited knowing what it is.
+        self.citations = list(profile.citations.select_related("source").order_by("key"))
+        self.citation_keys = [citation.key for citation in self.citations]
         self.helper.layout = self.build_layout()
         self.base_texts = None
         self.base_revision_id = None
@@ -551,7 +553,6 @@ class SuggestEditForm(ContributionForm):
         return [*self.text_names, *(name for name in self.fields if name not in self.text_names)]
 
     def build_layout(self):
-        keys = marker_list(self.citation_keys) or _("none yet")
         return Layout(
             Fieldset(
                 _("Your change"),
@@ -559,13 +560,12 @@ class SuggestEditForm(ContributionForm):
                     format_html(
                         '<p class="form-text">{}</p>',
                         _(
-                            "Cite a source after the statement it supports with [^key]. This "
-                            "profile's sources have the keys: %(keys)s. Link to another profile "
-                            "with [[Its name]]."
-                        )
-                        % {"keys": keys},
+                            "Cite a source after the statement it supports with [^key], using "
+                            "the keys listed below. Link to another profile with [[Its name]]."
+                        ),
                     )
                 ),
+                HTML('{% include "editorial/_citation_keys.html" with citations=form.citations %}'),
                 *[Field(name) for name in self.text_names],
             ),
             HTML(
