@@ -23,6 +23,7 @@ from editorial.forms import (
     validate_source_url,
 )
 from editorial.models import Suggestion
+from editorial.previews import suggested_page
 from editorial.ratelimit import (
     address_hash,
     rate_limited,
@@ -171,10 +172,14 @@ def suggest_edit_send(request, slug):
 
 def render_preview(request, profile, form, changed_since_preview=False):
     new_sources = form.sources.sources()
+    values = form.proposed_fields()
+    shown, page = suggested_page(profile, values, new_sources, citations=form.citations)
     context = {
         "profile": profile,
         "form": form,
-        "diff": diff_against_profile(profile, form.proposed_fields(), new_sources),
+        "diff": diff_against_profile(profile, values, new_sources),
+        "preview_profile": shown,
+        "preview_page": page,
         # Unsaved Sources, to show each one as its reference will read.
         "new_sources": [
             (source["key"], Source(url=source["url"], **source_fields(source)))
