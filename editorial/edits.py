@@ -166,7 +166,11 @@ def merge_suggestion(suggestion, profile):
             current = section_text(body, anchor)
             if current is None:
                 conflict = Conflict(base, "", proposed)
-                merged = MergeResult(f"{body}\n\n{conflict_block(conflict)}".lstrip(), [conflict])
+                merged = MergeResult(
+                    f"{body}\n\n{conflict_block(conflict)}".lstrip(),
+                    [conflict],
+                    [f"{body}\n\n", conflict],
+                )
                 changes.append(MergedField(name, base, body, proposed, merged, anchor, False))
                 continue
             merged = merge_text(base, current, proposed)

@@ -258,7 +258,8 @@ def apply_edit(suggestion, profile, editor, resolution, expected_profile_state):
         raise MergeConflict(
             _(
                 "The profile changed the same passage since this suggestion was written. "
-                "Resolve the conflict in the merged text, then approve."
+                "On the review page, choose what to keep of each conflicting passage, then "
+                "approve."
             ),
             changes,
         )
