@@ -33,13 +33,15 @@ from editorial.edits import (
     edited_text,
     fields_seen_at,
     fields_with_changes,
+    profile_field,
     section_text,
 )
+from editorial.infobox import parse_infobox
 from editorial.merging import normalize_text
 from editorial.models import Suggestion
 from profiles.markup import body_sections, check_markers, find_marker_keys
 from profiles.metadata import source_details_from_url
-from profiles.models import Category, Profile, parse_partial_date
+from profiles.models import Category, FactLabel, Profile, parse_partial_date
 from profiles.revisions import latest_revision_id
 from profiles.urlnorm import normalize_url
 from profiles.validators import RefusesControlCharacters
@@ -530,7 +532,22 @@ class SuggestEditForm(ContributionForm):
                 normalize_text(profile.body), self.section_anchor
             )
             return
+        self.fields["name"] = forms.CharField(
+            label=EDITABLE_FIELDS["name"],
+            max_length=200,
+            error_messages={"required": _("A profile needs a name; give it one.")},
+        )
         self.fields["lead"] = text_field(EDITABLE_FIELDS["lead"], rows=5)
+        self.fields["infobox"] = text_field(
+            EDITABLE_FIELDS["infobox"],
+            rows=6,
+            help_text=_(
+                "One row a line, as “Label: value”, for example “Budget: $1.2 million[^key]”. "
+                "For a figure of a given date: “Budget (as of 2023-12-31): $1.2 million”. "
+                "Labels: %(labels)s."
+            )
+            % {"labels": ", ".join(FactLabel.objects.values_list("name", flat=True))},
+        )
         self.fields["body"] = text_field(
             EDITABLE_FIELDS["body"],
             rows=18,
@@ -542,8 +559,8 @@ class SuggestEditForm(ContributionForm):
         self.fields["aliases"] = text_field(
             EDITABLE_FIELDS["aliases"], rows=2, help_text=_("One name per line.")
         )
-        for name in ("lead", "body", "location", "aliases"):
-            self.fields[name].initial = normalize_text(getattr(profile, name))
+        for name in ("name", "lead", "infobox", "body", "location", "aliases"):
+            self.fields[name].initial = normalize_text(profile_field(profile, name))
 
     @property
     def text_names(self):
@@ -582,6 +599,14 @@ class SuggestEditForm(ContributionForm):
     def is_valid(self):
         sources_valid = self.sources.is_valid()
         return super().is_valid() and sources_valid
+
+    def clean_infobox(self):
+        text = self.cleaned_data["infobox"]
+        parse_infobox(text)  # a row that is not "Label: value" is named with its line
+        return text
+
+    def clean_name(self):
+        return " ".join(self.cleaned_data["name"].split())
 
     def clean_base(self):
         try:

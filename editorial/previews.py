@@ -7,6 +7,9 @@ references numbered as readers will, not only the words that changed.
 
 import copy
 
+from django.core.exceptions import ValidationError
+
+from editorial.infobox import facts_from_text
 from editorial.services import source_fields
 from profiles.connections import connection_markers, relationships_of
 from profiles.models import Citation, Source
@@ -22,6 +25,8 @@ def suggested_page(profile, values, new_sources, *, citations=None):
     Returns (the unsaved profile to show, its page).
     """
     shown = copy.copy(profile)
+    values = dict(values)
+    infobox = values.pop("infobox", None)
     for name, value in values.items():
         setattr(shown, name, value)
     if citations is None:
@@ -33,6 +38,8 @@ def suggested_page(profile, values, new_sources, *, citations=None):
         if data["key"] not in keys
     ]
     facts = [copy.copy(fact) for fact in profile.facts.select_related("label")]
+    if infobox is not None:
+        facts = facts_or_unchanged(facts, infobox)
     relationships = list(relationships_of(profile))
     sources = preview_source_ids(citations)
     rendered = shown.render(
@@ -55,3 +62,10 @@ def suggested_page(profile, values, new_sources, *, citations=None):
 
 def unsaved_source(data):
     return Source(url=data["url"], **source_fields(data))
+
+
+def facts_or_unchanged(facts, text):
+    try:
+        return facts_from_text(facts, text)
+    except ValidationError:
+        return facts

@@ -15,6 +15,7 @@ from django.utils.translation import gettext_lazy
 from editorial.diffs import diff_against_profile
 from editorial.edits import merge_suggestion, merged_values, profile_state
 from editorial.forms import profile_parts
+from editorial.infobox import parse_infobox
 from editorial.merging import EDITED, KEEP_OURS, KEEP_THEIRS, Conflict, has_conflict_markers
 from editorial.models import Suggestion
 from profiles.markup import check_markers
@@ -71,7 +72,7 @@ class ReviewForm(RefusesControlCharacters, forms.Form):
             if change.has_conflict:
                 self.add_conflict_fields(change)
                 continue
-            rows = 14 if change.name in {"lead", "body"} else 2
+            rows = {"lead": 14, "body": 14, "infobox": 8, "name": 1}.get(change.name, 2)
             self.fields[change.name] = forms.CharField(
                 label=review_label(change),
                 required=False,
@@ -186,6 +187,8 @@ class ReviewForm(RefusesControlCharacters, forms.Form):
                 continue
             try:
                 check_markers([text], keys)
+                if change.name == "infobox":
+                    parse_infobox(text)
             except ValidationError as error:
                 self.add_error(self.error_field(change, data), error)
         return data

@@ -23,6 +23,7 @@ from django.utils.text import Truncator, slugify
 from django.utils.translation import gettext as _
 
 from editorial.edits import content_digest, merge_suggestion, merged_values, profile_state
+from editorial.infobox import facts_from_text
 from editorial.mail import absolute_url
 from editorial.merging import has_conflict_markers
 from editorial.models import Suggestion
@@ -264,11 +265,20 @@ def apply_edit(suggestion, profile, editor, resolution, expected_profile_state):
             changes,
         )
     citations = citations_with_new_sources(profile, suggestion, changes)
-    for name, value in merged_values(profile, changes, resolution).items():
+    values = merged_values(profile, changes, resolution)
+    infobox = values.pop("infobox", None)
+    for name, value in values.items():
         setattr(profile, name, value)
     try:
+        facts = None
+        if infobox is not None:
+            facts = facts_from_text(list(profile.facts.select_related("label")), infobox)
         saved = save_profile(
-            profile, user=editor, comment=revision_comment(suggestion), citations=citations
+            profile,
+            user=editor,
+            comment=revision_comment(suggestion),
+            citations=citations,
+            facts=facts,
         )
     except ValidationError as error:
         raise InvalidResult(" ".join(error.messages), changes) from error

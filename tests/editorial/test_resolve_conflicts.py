@@ -145,8 +145,9 @@ def test_the_review_page_of_a_conflict_makes_a_fixed_number_of_queries(
 
 
 # The session, the user, its permissions (user and group), the suggestion, the profile, the
-# diff's snapshot of it (types, facts, citations, connections), and its latest revision.
-REVIEW_QUERIES = 11
+# diff's snapshot of it (types, facts, citations, connections), its infobox rows (for the
+# digest that notices a change under the reviewer), and its latest revision.
+REVIEW_QUERIES = 12
 
 
 def test_approving_the_first_of_two_conflicting_suggestions_then_choosing_for_the_second(
