@@ -151,13 +151,13 @@ class ReviewForm(RefusesControlCharacters, forms.Form):
         return change.merged.resolved(choices)
 
     def texts_so_far(self):
-        """Each change's text as the page stands, for the diff: typed, chosen, or the profile's
-        text where a conflict has no choice yet."""
+        """Each change's text as the page stands, for the diff: typed, chosen, or the
+        suggestion's text where a conflict has no choice yet (the diff shows what it asks)."""
         data = self.data if self.is_bound else {}
         texts = {}
         for change in self.changes:
             if change.has_conflict:
-                texts[change.name] = self.resolved_text(change, data, default=KEEP_OURS)
+                texts[change.name] = self.resolved_text(change, data, default=KEEP_THEIRS)
             else:
                 texts[change.name] = data.get(change.name, change.merged.text)
         return texts
