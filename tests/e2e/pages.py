@@ -38,6 +38,7 @@ from tests.factories import make_profile, make_suggestion, make_tip, rerender
 
 FLAGSHIP_SLUG = demo_content.PROFILES[0]["slug"]
 SECTION = "background"  # the flagship's first ## section
+SUB_SECTION = "2018-millrace-towers-rent-strike"  # its ### sub-section
 # The flagship's first paragraph, as its second revision rewrites it.
 FIRST_WORDS, REVISED_WORDS = "more than 60 buildings", "more than 70 buildings"
 
@@ -94,6 +95,11 @@ def prepare_pages():
     forms = [
         Form("suggest-edit", suggest_path, "Preview your change"),
         Form("suggest-section", f"{suggest_path}?section={SECTION}", "Preview your change"),
+        Form(
+            "suggest-sub-section",
+            f"{suggest_path}?section={SUB_SECTION}",
+            "Preview your change",
+        ),
         Form(
             "report-error",
             reverse("editorial:report_error", args=[FLAGSHIP_SLUG]),

@@ -30,6 +30,7 @@ def test_the_form_for_a_sub_section_holds_that_sub_section_only(client, profile)
     url = reverse("editorial:suggest_edit", args=[profile.slug])
     page = parse(client.get(url, {"section": "evening-classes"}))
     assert "not in the profile any more" not in page.get_text()
+    assert page.h1.get_text() == "Suggest an edit to the sub-section “Evening classes”"
     assert page.select_one("textarea[name=body]").get_text().strip() == EVENING
     assert (
         page.select_one("label[for=id_body]")
