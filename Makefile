@@ -15,16 +15,25 @@ unexport PYTHONDONTWRITEBYTECODE
 help: ## Show this help.
 	@grep -E '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | awk 'BEGIN {FS = ":.*## "}; {printf "  make %-18s %s\n", $$1, $$2}'
 
+# Each step says what it does before it starts: the first install takes a minute or two.
+# pip prints one line per package it collects (--progress-bar off keeps it to lines a log
+# can hold), instead of --quiet's silence.
+PIP_INSTALL := $(BIN)/pip install --progress-bar off --disable-pip-version-check
+
 $(BIN)/python:
+	@echo "==> Creating the virtual environment in $(VENV)"
 	$(PYTHON) -m venv $(VENV)
-	$(BIN)/pip install --quiet --upgrade pip
+	@echo "==> Upgrading pip"
+	$(PIP_INSTALL) --quiet --upgrade pip
 
 $(VENV)/.installed: pyproject.toml | $(BIN)/python
-	$(BIN)/pip install --quiet .
+	@echo "==> Installing Sourcebook's dependencies (about a minute the first time)"
+	$(PIP_INSTALL) .
 	touch $@
 
 $(VENV)/.installed-test: pyproject.toml | $(BIN)/python
-	$(BIN)/pip install --quiet ".[test]"
+	@echo "==> Installing Sourcebook's dependencies and test tools (about a minute the first time)"
+	$(PIP_INSTALL) ".[test]"
 	touch $(VENV)/.installed $@
 
 install: $(VENV)/.installed ## Create .venv and install the dependencies.
@@ -32,11 +41,15 @@ install: $(VENV)/.installed ## Create .venv and install the dependencies.
 install-test: $(VENV)/.installed-test ## Install the test dependencies too.
 
 run: install ## Set up the SQLite database with demo content; serve on HOST:PORT with the task worker.
+	@echo "==> Creating or updating the SQLite database"
 	$(BIN)/python manage.py migrate --no-input
+	@echo "==> Loading the demo profiles and their history"
 	$(BIN)/python manage.py load_demo --with-activity
+	@echo "==> Serving on http://$(HOST):$(PORT)/ (Ctrl-C stops it)"
 	$(BIN)/python manage.py serve $(HOST):$(PORT)
 
 test: install-test ## Run the test suite on SQLite (browser tests: make e2e).
+	@echo "==> Running the test suite on SQLite (a few minutes)"
 	$(BIN)/python -m pytest -m "not e2e" $(PYTEST_ARGS)
 
 test-postgres: install-test ## Run the test suite against PostgreSQL (DATABASE_URL, default local).

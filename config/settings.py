@@ -293,8 +293,10 @@ CORS_ALLOW_ALL_ORIGINS = True
 CORS_ALLOW_METHODS = ["GET", "HEAD", "OPTIONS"]
 REVISIONS_PER_PAGE = 50  # history and recent changes
 
-# The site's address, for links in emails sent outside a request (tracking links).
-SITE_URL = os.environ.get("SOURCEBOOK_SITE_URL", "http://127.0.0.1:8000")
+# The site's address, for links in emails sent outside a request (tracking links). Left empty,
+# a suggestion's emails link to the address its contributor reached the site at (the request's
+# scheme, host and port), and emails with no request behind them to http://127.0.0.1:8000.
+SITE_URL = os.environ.get("SOURCEBOOK_SITE_URL", "")
 
 
 # Public submissions (editorial): limits per network address as (seconds, submissions),

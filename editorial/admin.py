@@ -94,6 +94,12 @@ class SuggestionAdmin(admin.ModelAdmin):
     def get_queryset(self, request):
         return super().get_queryset(request).select_related("profile", "reviewer")
 
+    def get_list_display(self, request):
+        """The queue of spam (or of everything) says why each item was quarantined."""
+        if request.GET.get("status") in {Suggestion.Status.SPAM, "all"}:
+            return [*self.list_display, "quarantine_reason"]
+        return self.list_display
+
     # The queue's columns. Plain strings: the admin escapes them.
 
     @admin.display(description=gettext_lazy("Number"), ordering="pk")
@@ -114,6 +120,19 @@ class SuggestionAdmin(admin.ModelAdmin):
     def conflict(self, suggestion):
         # A word, not the admin's ✔/✖ icons: a red ✖ on every clean row read as an error.
         return _("Conflict") if suggestion.has_conflict else ""
+
+    @admin.display(description=gettext_lazy("Why quarantined"))
+    def quarantine_reason(self, suggestion):
+        if suggestion.status != Suggestion.Status.SPAM:
+            return ""
+        if suggestion.spam_reason:
+            # Set by the site: the honeypot, a form sent too fast, the site-wide flood limit.
+            return suggestion.spam_reason
+        if suggestion.reviewer:
+            return _("Marked as spam by %(editor)s.") % {
+                "editor": suggestion.reviewer.get_username()
+            }
+        return _("Marked as spam.")
 
     @admin.display(description=gettext_lazy("Message"))
     def excerpt(self, suggestion):

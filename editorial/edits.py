@@ -11,17 +11,32 @@ from dataclasses import dataclass
 
 from django.utils.translation import gettext_lazy
 
+from editorial.infobox import infobox_text
 from editorial.merging import Conflict, MergeResult, conflict_block, merge_text, normalize_text
 from profiles.markup import body_sections
-from profiles.revisions import stored_profile_fields
+from profiles.revisions import latest_revision_id, load_profile_revision
 
 # The profile fields a contributor may change, in the order forms and diffs show them.
+# "infobox" is the facts as text, one row a line (editorial.infobox).
 EDITABLE_FIELDS = {
+    "name": gettext_lazy("Name"),
     "lead": gettext_lazy("Introduction"),
+    "infobox": gettext_lazy("At a glance (infobox)"),
     "body": gettext_lazy("Text"),
     "location": gettext_lazy("Location"),
     "aliases": gettext_lazy("Also known as"),
 }
+
+
+def profile_field(profile, name):
+    """The text of one editable field of a live profile (the infobox from its facts)."""
+    if name == "infobox":
+        return infobox_text(profile.facts.select_related("label"))
+    return getattr(profile, name)
+
+
+def profile_fields(profile):
+    return {name: profile_field(profile, name) for name in EDITABLE_FIELDS}
 
 
 def content_digest(content):
@@ -32,19 +47,22 @@ def content_digest(content):
 def fields_seen_at(profile, revision_id):
     """The editable fields as a contributor saw them: as that revision stored them, or as they
     are now for a profile that had no revision yet. None if there is no such revision."""
-    if not revision_id:
-        return {name: getattr(profile, name) for name in EDITABLE_FIELDS}
-    fields = stored_profile_fields(profile, revision_id)
-    if fields is None:
+    if not revision_id or revision_id == latest_revision_id(profile):
+        return profile_fields(profile)
+    old = load_profile_revision(profile.pk, revision_id)
+    if old is None:
         return None
-    return {name: fields.get(name) or "" for name in EDITABLE_FIELDS}
+    fields = {name: getattr(old.profile, name, "") or "" for name in EDITABLE_FIELDS}
+    fields["infobox"] = infobox_text(old.facts)
+    return fields
 
 
 def profile_state(profile):
     """A digest of the editable fields: the review page sends it back with an approval, so that
     a profile changed under the reviewer is noticed (not a revision id: an unrelated change,
     to the infobox say, needs no second look)."""
-    return content_digest([normalize_text(getattr(profile, name)) for name in EDITABLE_FIELDS])
+    fields = profile_fields(profile)
+    return content_digest([normalize_text(fields[name]) for name in EDITABLE_FIELDS])
 
 
 def find_section(body, anchor):
@@ -108,7 +126,7 @@ def fields_with_changes(profile, changes, *, section="", base_fields=None):
     A section edit goes into the body as it is now or, if the profile has lost that section
     since the contributor opened the form, into the body they saw.
     """
-    values = {name: normalize_text(getattr(profile, name)) for name in EDITABLE_FIELDS}
+    values = {name: normalize_text(profile_field(profile, name)) for name in changes}
     for name, change in changes.items():
         current = values[name]
         if section and section_text(current, section) is None:
@@ -148,8 +166,9 @@ class MergedField:
 
     def full_value(self, profile, text):
         """The new value of the profile's field when this change's text is text."""
-        section = "" if self.whole_field else self.section
-        return proposed_value(getattr(profile, self.name), text, section)
+        if self.whole_field:
+            return normalize_text(text)
+        return proposed_value(getattr(profile, self.name), text, self.section)
 
 
 def merge_suggestion(suggestion, profile):
@@ -166,13 +185,17 @@ def merge_suggestion(suggestion, profile):
             current = section_text(body, anchor)
             if current is None:
                 conflict = Conflict(base, "", proposed)
-                merged = MergeResult(f"{body}\n\n{conflict_block(conflict)}".lstrip(), [conflict])
+                merged = MergeResult(
+                    f"{body}\n\n{conflict_block(conflict)}".lstrip(),
+                    [conflict],
+                    [f"{body}\n\n", conflict],
+                )
                 changes.append(MergedField(name, base, body, proposed, merged, anchor, False))
                 continue
             merged = merge_text(base, current, proposed)
             changes.append(MergedField(name, base, current, proposed, merged, anchor))
         else:
-            current = normalize_text(getattr(profile, name))
+            current = normalize_text(profile_field(profile, name))
             merged = merge_text(base, current, proposed)
             changes.append(MergedField(name, base, current, proposed, merged))
     return changes

@@ -33,13 +33,15 @@ from editorial.edits import (
     edited_text,
     fields_seen_at,
     fields_with_changes,
+    profile_field,
     section_text,
 )
+from editorial.infobox import parse_infobox
 from editorial.merging import normalize_text
 from editorial.models import Suggestion
-from profiles.markup import body_sections, check_markers, find_marker_keys, marker_list
+from profiles.markup import body_sections, check_markers, find_marker_keys
 from profiles.metadata import source_details_from_url
-from profiles.models import Category, Profile, parse_partial_date
+from profiles.models import Category, FactLabel, Profile, parse_partial_date
 from profiles.revisions import latest_revision_id
 from profiles.urlnorm import normalize_url
 from profiles.validators import RefusesControlCharacters
@@ -118,12 +120,17 @@ class SourceForm(RefusesControlCharacters, forms.Form):
         help_text=gettext_lazy("As YYYY-MM-DD, YYYY-MM or YYYY."),
     )
 
-    def __init__(self, *args, require_key=True, optional=False, **kwargs):
+    def __init__(self, *args, require_key=True, require_title=True, optional=False, **kwargs):
         super().__init__(*args, **kwargs)
         self.optional = optional
+        # A tip's sources need only their address: an editor fills in the rest later.
+        self.asked_for = ["url", "title"] if require_title else ["url"]
         self.helper = FormHelper()
         self.helper.form_tag = False
         self.helper.disable_csrf = True
+        if not require_title:
+            self.fields["title"].required = False
+            self.fields["title"].help_text = _("Optional: the editors can fill it in later.")
         if optional:  # asked for only once the contributor starts filling the row in (clean)
             self.fields["url"].required = self.fields["title"].required = False
         if require_key:
@@ -165,7 +172,7 @@ class SourceForm(RefusesControlCharacters, forms.Form):
     def clean(self):
         data = super().clean()
         if self.optional and self.has_changed():
-            for name in ("url", "title"):
+            for name in self.asked_for:
                 if not data.get(name) and name not in self.errors:
                     self.add_error(name, self.fields[name].error_messages["required"])
         return data
@@ -491,7 +498,9 @@ class SuggestEditForm(ContributionForm):
         super().__init__(data, **kwargs)
         self.profile = profile
         body = normalize_text(profile.body)
-        sections = {s["anchor"]: s["title"] for s in body_sections(body)}
+        found = body_sections(body)
+        sections = {s["anchor"]: s["title"] for s in found}
+        levels = {s["anchor"]: s["level"] for s in found}
         if data is not None:
             # Sent back as it was shown, even if the section changed since (clean() checks).
             section = data.get("section", "")
@@ -499,13 +508,16 @@ class SuggestEditForm(ContributionForm):
             section = ""
         self.section_anchor = section
         self.section_title = sections.get(section, section)
+        self.section_level = levels.get(section, 2)
         self.fields["section"].initial = section
         self.fields["base"].initial = signing.dumps(
             {"profile": profile.pk, "revision": latest_revision_id(profile)}, salt=BASE_SALT
         )
         self.add_text_fields()
         self.sources = SourceFormSet(data, prefix="source")
-        self.citation_keys = sorted(profile.citations.values_list("key", flat=True))
+        # Shown beside the text with their sources, so that a key is cited knowing what it is.
+        self.citations = list(profile.citations.select_related("source").order_by("key"))
+        self.citation_keys = [citation.key for citation in self.citations]
         self.helper.layout = self.build_layout()
         self.base_texts = None
         self.base_revision_id = None
@@ -514,13 +526,28 @@ class SuggestEditForm(ContributionForm):
         profile = self.profile
         if self.section_anchor:
             self.fields["body"] = text_field(
-                _("The section “%(title)s”") % {"title": self.section_title}, rows=18
+                section_label({"title": self.section_title, "level": self.section_level}), rows=18
             )
             self.fields["body"].initial = section_text(
                 normalize_text(profile.body), self.section_anchor
             )
             return
+        self.fields["name"] = forms.CharField(
+            label=EDITABLE_FIELDS["name"],
+            max_length=200,
+            error_messages={"required": _("A profile needs a name; give it one.")},
+        )
         self.fields["lead"] = text_field(EDITABLE_FIELDS["lead"], rows=5)
+        self.fields["infobox"] = text_field(
+            EDITABLE_FIELDS["infobox"],
+            rows=6,
+            help_text=_(
+                "One row a line, as “Label: value”, for example “Budget: $1.2 million[^key]”. "
+                "For a figure of a given date: “Budget (as of 2023-12-31): $1.2 million”. "
+                "Labels: %(labels)s."
+            )
+            % {"labels": ", ".join(FactLabel.objects.values_list("name", flat=True))},
+        )
         self.fields["body"] = text_field(
             EDITABLE_FIELDS["body"],
             rows=18,
@@ -532,8 +559,8 @@ class SuggestEditForm(ContributionForm):
         self.fields["aliases"] = text_field(
             EDITABLE_FIELDS["aliases"], rows=2, help_text=_("One name per line.")
         )
-        for name in ("lead", "body", "location", "aliases"):
-            self.fields[name].initial = normalize_text(getattr(profile, name))
+        for name in ("name", "lead", "infobox", "body", "location", "aliases"):
+            self.fields[name].initial = normalize_text(profile_field(profile, name))
 
     @property
     def text_names(self):
@@ -543,7 +570,6 @@ class SuggestEditForm(ContributionForm):
         return [*self.text_names, *(name for name in self.fields if name not in self.text_names)]
 
     def build_layout(self):
-        keys = marker_list(self.citation_keys) or _("none yet")
         return Layout(
             Fieldset(
                 _("Your change"),
@@ -551,13 +577,12 @@ class SuggestEditForm(ContributionForm):
                     format_html(
                         '<p class="form-text">{}</p>',
                         _(
-                            "Cite a source after the statement it supports with [^key]. This "
-                            "profile's sources have the keys: %(keys)s. Link to another profile "
-                            "with [[Its name]]."
-                        )
-                        % {"keys": keys},
+                            "Cite a source after the statement it supports with [^key], using "
+                            "the keys listed below. Link to another profile with [[Its name]]."
+                        ),
                     )
                 ),
+                HTML('{% include "editorial/_citation_keys.html" with citations=form.citations %}'),
                 *[Field(name) for name in self.text_names],
             ),
             HTML(
@@ -574,6 +599,14 @@ class SuggestEditForm(ContributionForm):
     def is_valid(self):
         sources_valid = self.sources.is_valid()
         return super().is_valid() and sources_valid
+
+    def clean_infobox(self):
+        text = self.cleaned_data["infobox"]
+        parse_infobox(text)  # a row that is not "Label: value" is named with its line
+        return text
+
+    def clean_name(self):
+        return " ".join(self.cleaned_data["name"].split())
 
     def clean_base(self):
         try:
@@ -750,15 +783,19 @@ class ReportErrorForm(ContributionForm):
         }
 
 
+def section_label(section):
+    """How a form names a ## section or a ### sub-section of the body."""
+    if section["level"] == 3:
+        return _("The sub-section “%(title)s”") % {"title": section["title"]}
+    return _("The section “%(title)s”") % {"title": section["title"]}
+
+
 def profile_parts(profile):
     """(value, label) of the parts of a profile a report or an edit can be about."""
     return [
         ("lead", _("The introduction")),
         ("infobox", _("The “At a glance” box")),
-        *[
-            (section["anchor"], _("The section “%(title)s”") % {"title": section["title"]})
-            for section in body_sections(profile.body)
-        ],
+        *[(section["anchor"], section_label(section)) for section in body_sections(profile.body)],
         ("references", _("The references")),
     ]
 
@@ -767,10 +804,10 @@ def profile_parts(profile):
 
 
 class TipForm(ContributionForm):
-    message_label = gettext_lazy("Why does it matter?")
+    message_label = gettext_lazy("Why does it matter? (optional)")
     message_help = gettext_lazy(
-        "Required. What it does, who is behind it, and why readers should know about it. If "
-        "the profile is written, the first words appear in its public history."
+        "What it does, who is behind it, and why readers should know about it. If the profile "
+        "is written, the first words appear in its public history."
     )
     message_required = gettext_lazy("Tell us why this profile matters.")
     name_help = gettext_lazy(
@@ -778,18 +815,26 @@ class TipForm(ContributionForm):
     )
     source_row_label = gettext_lazy("Source %(number)s")
 
-    name = forms.CharField(label=gettext_lazy("Name"), max_length=200)
+    name = forms.CharField(
+        label=gettext_lazy("Name"),
+        max_length=200,
+        error_messages={"required": gettext_lazy("Give the name of the organization or person.")},
+    )
     category = forms.ModelChoiceField(
-        label=gettext_lazy("Category"),
+        label=gettext_lazy("Category (optional)"),
         queryset=Category.objects.all(),
         to_field_name="slug",
-        empty_label=gettext_lazy("Choose one"),
-        error_messages={"required": gettext_lazy("Choose the category that fits best.")},
+        required=False,
+        empty_label=gettext_lazy("Not sure: the editors will choose"),
     )
 
     def __init__(self, data=None, **kwargs):
         super().__init__(data, **kwargs)
-        self.sources = TipSourceFormSet(data, prefix="source", form_kwargs={"require_key": False})
+        # A name and one web address are enough to send a tip; the rest helps the editors.
+        self.fields["message"].required = False
+        self.sources = TipSourceFormSet(
+            data, prefix="source", form_kwargs={"require_key": False, "require_title": False}
+        )
         self.helper.layout = Layout(
             Div(
                 Div(Field("name"), css_class="col-md-7"),
@@ -845,7 +890,7 @@ class TipForm(ContributionForm):
             "kind": Suggestion.Kind.TIP,
             "proposed_changes": {
                 "name": self.cleaned_data["name"],
-                "category": self.cleaned_data["category"].slug,
+                "category": category.slug if (category := self.cleaned_data["category"]) else "",
             },
             "new_sources": sources,
             **self.contributor_fields(),

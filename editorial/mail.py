@@ -10,10 +10,14 @@ from django.conf import settings
 from django.core.mail import EmailMessage
 from django.template.loader import render_to_string
 
+# For emails with no request behind them when SOURCEBOOK_SITE_URL is not set: the dev server.
+LOCAL_SITE_URL = "http://127.0.0.1:8000"
 
-def absolute_url(path):
-    """The address of a path of the site, for a link in an email (SOURCEBOOK_SITE_URL)."""
-    return settings.SITE_URL.rstrip("/") + path
+
+def absolute_url(path, seen_at=""):
+    """The address of a path of the site, for a link in an email: under SOURCEBOOK_SITE_URL,
+    else under ``seen_at`` (the address a request came to), else under the dev server's."""
+    return (settings.SITE_URL or seen_at or LOCAL_SITE_URL).rstrip("/") + path
 
 
 def templated_email(template, context, to, *, unsubscribe_url=None):

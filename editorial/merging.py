@@ -29,17 +29,56 @@ class Conflict:
     ours: str
     theirs: str
 
+    def chosen(self, how, text=""):
+        """The passage as the editor resolved it, keeping the line or sentence break that
+        followed it, so that it joins the text around it as the two versions did."""
+        if how == KEEP_OURS:
+            return self.ours
+        if how == KEEP_THEIRS:
+            return self.theirs
+        ending = trailing_space(self.theirs) or trailing_space(self.ours)
+        text = normalize_newlines(text or "").strip()
+        return text + ending if text else ""
+
+
+def trailing_space(text):
+    return text[len(text.rstrip()) :]
+
+
+# How an editor resolves one conflict on the review page.
+KEEP_OURS, KEEP_THEIRS, EDITED = "ours", "theirs", "edited"
+
 
 @dataclass
 class MergeResult:
-    """The merged text; where the two sides disagree it holds both, between conflict markers."""
+    """The merged text; where the two sides disagree it holds both, between conflict markers.
+
+    ``pieces`` is the same text in order, as strings that merged and the Conflict objects
+    between them, so that each conflict can be resolved on its own (``resolved``).
+    """
 
     text: str
     conflicts: list = field(default_factory=list)
+    pieces: list = field(default_factory=list)
 
     @property
     def has_conflicts(self):
         return bool(self.conflicts)
+
+    def resolved(self, choices):
+        """The text with each conflict replaced by the editor's choice: one (how, text) pair
+        per conflict, how being KEEP_OURS, KEEP_THEIRS or EDITED (then text is the editor's)."""
+        if not self.conflicts:
+            return self.text
+        chosen = iter(choices)
+        parts = []
+        for piece in self.pieces:
+            if isinstance(piece, Conflict):
+                how, text = next(chosen)
+                parts.append(piece.chosen(how, text))
+            else:
+                parts.append(piece)
+        return normalize_text("".join(parts))
 
 
 class ExactMatcher(difflib.SequenceMatcher):
@@ -72,27 +111,29 @@ def merge_text(base, ours, theirs):
     """Merge the changes from base to theirs (a suggestion) into ours (the text now)."""
     base, ours, theirs = (normalize_text(t) for t in (base, ours, theirs))
     if ours == base or ours == theirs:
-        return MergeResult(theirs)
+        return MergeResult(theirs, pieces=[theirs])
     if theirs == base:
-        return MergeResult(ours)
+        return MergeResult(ours, pieces=[ours])
     # Paragraph breaks around every text, so that a paragraph added at the start or the end
     # stays apart from an edit to the first or last paragraph.
     merger = merge3.Merge3(
         *(split_units(f"\n{text}\n\n") for text in (base, ours, theirs)),
         sequence_matcher=ExactMatcher,
     )
-    pieces, conflicts = [], []
+    pieces, conflicts, parts = [], [], []
     for group in merger.merge_groups():
         kind = group[0]
         if kind == "conflict":
             conflict = Conflict(*("".join(units) for units in group[1:]))
             conflicts.append(conflict)
+            parts.append(conflict)
             if pieces and not pieces[-1].endswith("\n"):
                 pieces.append("\n")
             pieces.append(conflict_block(conflict))
         else:
             pieces.append("".join(group[1]))
-    return MergeResult("".join(pieces).strip(), conflicts)
+            parts.append("".join(group[1]))
+    return MergeResult("".join(pieces).strip(), conflicts, parts)
 
 
 def conflict_block(conflict):

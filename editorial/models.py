@@ -77,6 +77,15 @@ class Suggestion(models.Model):
         help_text="When the contributor confirmed the address; decisions are emailed only then.",
     )
     address_hash = models.CharField(max_length=64, blank=True, db_index=True)
+    site_url = models.CharField(
+        max_length=200,
+        blank=True,
+        editable=False,
+        help_text=(
+            "The site's address as the contributor reached it (scheme, host and port): the "
+            "links in its emails use it when SOURCEBOOK_SITE_URL is not set."
+        ),
+    )
     content_hash = models.CharField(
         max_length=64,
         blank=True,

@@ -23,6 +23,8 @@ from django.utils.text import Truncator, slugify
 from django.utils.translation import gettext as _
 
 from editorial.edits import content_digest, merge_suggestion, merged_values, profile_state
+from editorial.infobox import facts_from_text
+from editorial.mail import absolute_url
 from editorial.merging import has_conflict_markers
 from editorial.models import Suggestion
 from editorial.permissions import can_review
@@ -96,6 +98,7 @@ def submit_suggestion(
     contributor_email="",
     address_hash="",
     spam_reason="",
+    site_url="",
 ):
     """Store what a contributor sent. Suspected spam is kept, quarantined with status spam.
 
@@ -127,6 +130,7 @@ def submit_suggestion(
                 contributor_name=contributor_name,
                 contributor_email=contributor_email,
                 address_hash=address_hash,
+                site_url=site_url[:200],
                 content_hash=content_hash,
                 status=Suggestion.Status.SPAM if spam_reason else Suggestion.Status.PENDING,
                 spam_reason=spam_reason[:200],
@@ -140,9 +144,13 @@ def submit_suggestion(
     return suggestion
 
 
-def refresh_conflict_flags(profile, *, exclude):
-    """Re-merge the profile's other pending edits, so the queue's conflict flag stays true."""
-    pending = profile.suggestions.pending().filter(kind=Suggestion.Kind.EDIT).exclude(pk=exclude.pk)
+def refresh_conflict_flags(profile):
+    """Re-merge the profile's pending edits, so the queue's conflict flag stays true.
+
+    Called whenever a revision of the profile is written (profiles.signals.profile_written),
+    whoever wrote it: the admin, the workspace, an approval, a revert or an importer.
+    """
+    pending = profile.suggestions.pending().filter(kind=Suggestion.Kind.EDIT)
     for other in pending:
         conflicted = any(change.has_conflict for change in merge_suggestion(other, profile))
         if conflicted != other.has_conflict:
@@ -155,6 +163,11 @@ def refresh_conflict_flags(profile, *, exclude):
 
 def revision_comment(suggestion):
     words = Truncator(" ".join(suggestion.message.split())).words(12, truncate="…")
+    if not words:  # a tip may come without a message
+        return _("Suggestion #%(number)s from %(contributor)s") % {
+            "number": suggestion.pk,
+            "contributor": suggestion.contributor_display,
+        }
     return _("Suggestion #%(number)s from %(contributor)s: %(words)s") % {
         "number": suggestion.pk,
         "contributor": suggestion.contributor_display,
@@ -246,20 +259,29 @@ def apply_edit(suggestion, profile, editor, resolution, expected_profile_state):
         raise MergeConflict(
             _(
                 "The profile changed the same passage since this suggestion was written. "
-                "Resolve the conflict in the merged text, then approve."
+                "On the review page, choose what to keep of each conflicting passage, then "
+                "approve."
             ),
             changes,
         )
     citations = citations_with_new_sources(profile, suggestion, changes)
-    for name, value in merged_values(profile, changes, resolution).items():
+    values = merged_values(profile, changes, resolution)
+    infobox = values.pop("infobox", None)
+    for name, value in values.items():
         setattr(profile, name, value)
     try:
+        facts = None
+        if infobox is not None:
+            facts = facts_from_text(list(profile.facts.select_related("label")), infobox)
         saved = save_profile(
-            profile, user=editor, comment=revision_comment(suggestion), citations=citations
+            profile,
+            user=editor,
+            comment=revision_comment(suggestion),
+            citations=citations,
+            facts=facts,
         )
     except ValidationError as error:
         raise InvalidResult(" ".join(error.messages), changes) from error
-    refresh_conflict_flags(profile, exclude=suggestion)
     return saved.revision
 
 
@@ -291,7 +313,9 @@ def source_fields(data):
     """A Source's fields from a new source as the contributor gave it."""
     published, precision = parse_partial_date(data.get("date", ""))
     return {
-        "title": data["title"],
+        # A tip's source may come with its address only: it reads as its address until an
+        # editor gives it a title.
+        "title": data.get("title") or data["url"],
         "authors": data.get("authors", ""),
         "publication": data.get("publication", ""),
         "published_date": published,
@@ -322,8 +346,9 @@ def create_profile_from_tip(suggestion, editor, resolution, attempts=5):
     serialize them), so a taken slug means trying the next one.
     """
     name = resolution.get("name") or suggestion.proposed_changes["name"]
+    # A tip may leave the category to the editors; "Organization" is the one for the rest.
     category = resolution.get("category") or Category.objects.get(
-        slug=suggestion.proposed_changes["category"]
+        slug=suggestion.proposed_changes.get("category") or "organization"
     )
     accessed = timezone.localdate(suggestion.created)
     for attempt in range(attempts):
@@ -378,16 +403,50 @@ def mark_spam(*, suggestion, editor):
 
 
 def decide(suggestion, status, editor, note, revision=None):
+    if status == Suggestion.Status.APPROVED:
+        # Applied means resolved; the re-check of the profile's pending edits that the
+        # approval's own save set off may have flagged it against its own result.
+        suggestion.has_conflict = False
     suggestion.status = status
     suggestion.reviewer = editor
     suggestion.reviewed_at = timezone.now()
     suggestion.review_note = note
     suggestion.applied_revision = revision
     suggestion.save(
-        update_fields=["status", "reviewer", "reviewed_at", "review_note", "applied_revision"]
+        update_fields=[
+            "status",
+            "reviewer",
+            "reviewed_at",
+            "review_note",
+            "applied_revision",
+            "has_conflict",
+        ]
     )
     if suggestion.email_confirmed_at and suggestion.is_decided:
         transaction.on_commit(partial(notify_contributor, suggestion.pk), robust=True)
+
+
+# Withdrawing -----------------------------------------------------------------------------------
+
+# What the contributor may still take back. Spam looks pending to its sender (the tracking page
+# does not tell a bot what gave it away), so it can be withdrawn too; the record stays.
+WITHDRAWABLE = {Suggestion.Status.PENDING, Suggestion.Status.SPAM}
+
+
+def withdraw_suggestion(*, suggestion):
+    """Take back a suggestion nobody has decided on yet. Whoever holds its private tracking
+    token may (the views check the token); raises NotPending once an editor has decided."""
+    with transaction.atomic():
+        locked = Suggestion.objects.select_for_update().get(pk=suggestion.pk)
+        if locked.status not in WITHDRAWABLE:
+            raise NotPending(
+                _("An editor has already decided on this one, so it can no longer be withdrawn.")
+            )
+        locked.status = Suggestion.Status.WITHDRAWN
+        locked.has_conflict = False
+        locked.reviewed_at = timezone.now()
+        locked.save(update_fields=["status", "has_conflict", "reviewed_at"])
+    return locked
 
 
 # Email ----------------------------------------------------------------------------------------
@@ -434,7 +493,7 @@ def ask_to_confirm_email(suggestion_id):
     path = reverse(
         "editorial:confirm_email", args=[suggestion.token, email_confirmation_key(suggestion)]
     )
-    context = {"suggestion": suggestion, "confirm_url": settings.SITE_URL.rstrip("/") + path}
+    context = {"suggestion": suggestion, "confirm_url": absolute_url(path, suggestion.site_url)}
     subject = render_to_string("editorial/email/confirm_subject.txt", context)
     body = render_to_string("editorial/email/confirm_body.txt", context)
     send_mail(
@@ -447,7 +506,7 @@ def notify_contributor(suggestion_id):
     suggestion = Suggestion.objects.select_related("profile").get(pk=suggestion_id)
     context = {
         "suggestion": suggestion,
-        "tracking_url": settings.SITE_URL.rstrip("/") + suggestion.get_absolute_url(),
+        "tracking_url": absolute_url(suggestion.get_absolute_url(), suggestion.site_url),
     }
     subject = render_to_string("editorial/email/decision_subject.txt", context)
     body = render_to_string("editorial/email/decision_body.txt", context)

@@ -52,6 +52,7 @@ urlpatterns = [
     path("tips/new/send/", views.tip_new_send, name="tip_new_send"),
     path("suggestions/<token:token>/", views.tracking, name="tracking"),
     path("suggestions/<token:token>/sent/", views.suggestion_sent, name="sent"),
+    path("suggestions/<token:token>/withdraw/", views.withdraw, name="withdraw"),
     path(
         "suggestions/<token:token>/confirm/<token:key>/",
         views.confirm_email,

@@ -11,7 +11,7 @@ from django.utils.cache import add_never_cache_headers, patch_cache_control
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 from django.views.decorators.cache import never_cache
-from django.views.decorators.http import require_POST, require_safe
+from django.views.decorators.http import require_http_methods, require_POST, require_safe
 
 from editorial.abuse import spend_token
 from editorial.diffs import diff_against_profile
@@ -23,6 +23,7 @@ from editorial.forms import (
     validate_source_url,
 )
 from editorial.models import Suggestion
+from editorial.previews import suggested_page
 from editorial.ratelimit import (
     address_hash,
     rate_limited,
@@ -30,7 +31,14 @@ from editorial.ratelimit import (
     site_ceiling_reached,
     too_many_requests,
 )
-from editorial.services import DuplicateSuggestion, source_fields, submit_suggestion
+from editorial.services import (
+    WITHDRAWABLE,
+    DuplicateSuggestion,
+    NotPending,
+    source_fields,
+    submit_suggestion,
+    withdraw_suggestion,
+)
 from editorial.services import confirm_email as confirm_email_address
 from profiles.access import get_profile_or_moved, get_published_profile
 from profiles.metadata import source_details_from_url
@@ -64,7 +72,11 @@ def submit_or_report_duplicate(request, form):
                 submission["spam_reason"] = SITE_CEILING_REASON % {
                     "limit": settings.EDITORIAL_SITE_SUBMISSIONS_PER_MINUTE
                 }
-            return submit_suggestion(**submission, address_hash=address_hash(request))
+            return submit_suggestion(
+                **submission,
+                address_hash=address_hash(request),
+                site_url=request.build_absolute_uri("/"),
+            )
     except DuplicateSuggestion:
         form.add_error(None, DUPLICATE_MESSAGE)
         return None
@@ -160,10 +172,14 @@ def suggest_edit_send(request, slug):
 
 def render_preview(request, profile, form, changed_since_preview=False):
     new_sources = form.sources.sources()
+    values = form.proposed_fields()
+    shown, page = suggested_page(profile, values, new_sources, citations=form.citations)
     context = {
         "profile": profile,
         "form": form,
-        "diff": diff_against_profile(profile, form.proposed_fields(), new_sources),
+        "diff": diff_against_profile(profile, values, new_sources),
+        "preview_profile": shown,
+        "preview_page": page,
         # Unsaved Sources, to show each one as its reference will read.
         "new_sources": [
             (source["key"], Source(url=source["url"], **source_fields(source)))
@@ -289,6 +305,27 @@ def tracking(request, token):
     """Whoever holds the token sees the suggestion's status and, once decided, the note."""
     suggestion = get_suggestion_by_token(token)
     return private(render(request, "editorial/tracking.html", {"suggestion": suggestion}))
+
+
+@never_cache
+@require_http_methods(["GET", "HEAD", "POST"])
+def withdraw(request, token):
+    """Whoever holds the token may withdraw a suggestion no editor has decided on: a page asks
+    first, and only its POST withdraws (a link followed by a scanner withdraws nothing)."""
+    suggestion = get_suggestion_by_token(token)
+    if request.method == "POST" and suggestion.status in WITHDRAWABLE:
+        try:
+            withdraw_suggestion(suggestion=suggestion)
+        except NotPending as refusal:
+            messages.warning(request, refusal.message)
+        else:
+            messages.success(
+                request, _("Your suggestion is withdrawn. The editors will not review it.")
+            )
+        return redirect(suggestion.get_absolute_url())
+    if suggestion.status not in WITHDRAWABLE:
+        return redirect(suggestion.get_absolute_url())
+    return private(render(request, "editorial/withdraw_confirm.html", {"suggestion": suggestion}))
 
 
 @never_cache

@@ -1,11 +1,13 @@
 import json
+from dataclasses import dataclass
 from urllib.parse import urlencode
 
 from django import forms
 from django.contrib import admin, messages
-from django.contrib.admin.models import LogEntry
+from django.contrib.admin.models import DELETION, LogEntry
 from django.contrib.admin.utils import unquote
 from django.contrib.admin.widgets import AdminTextareaWidget
+from django.contrib.contenttypes.models import ContentType
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import models, transaction
 from django.db.models import Count
@@ -298,6 +300,20 @@ class ProfileAdmin(SavedThroughServices):
         version = get_object_or_404(Version.objects.get_for_object(profile), pk=version_id)
         return redirect("profiles:revert_confirm", profile.slug, version.revision_id)
 
+    def recoverlist_view(self, request, extra_context=None):
+        """Editors see each deleted profile with when and by whom it was deleted, and its last
+        revision, to choose what to recover."""
+        if not (self.has_add_permission(request) and self.has_change_permission(request)):
+            raise PermissionDenied
+        context = {
+            **self.admin_site.each_context(request),
+            "opts": self.model._meta,
+            "title": _("Recover deleted profiles"),
+            "deleted": deleted_profiles(),
+            **(extra_context or {}),
+        }
+        return render(request, "admin/profiles/profile/recover_list.html", context)
+
     def recover_view(self, request, version_id, extra_context=None):
         """Editors bring back a deleted profile with its facts and citations (on POST)."""
         if not (self.has_add_permission(request) and self.has_change_permission(request)):
@@ -377,6 +393,38 @@ class ProfileAdmin(SavedThroughServices):
         if "_continue" in request.POST:
             return redirect(request.path)
         return self.response_post_save_change(request, obj)
+
+
+@dataclass
+class DeletedProfile:
+    """A row of "Recover deleted profiles": the profile's last version and its deletion."""
+
+    version: Version
+    deletion: LogEntry | None  # None when it was deleted outside the admin (code, a shell)
+
+
+def deleted_profiles():
+    """Deleted profiles, most recently deleted first, with the admin's log entry of each
+    deletion (who and when): two queries however many."""
+    versions = list(
+        Version.objects.get_deleted(Profile).select_related("revision__user").order_by("-pk")
+    )
+    deletions = {}
+    log = LogEntry.objects.filter(
+        content_type=ContentType.objects.get_for_model(Profile),
+        action_flag=DELETION,
+        object_id__in=[version.object_id for version in versions],
+    ).select_related("user")
+    for entry in log.order_by("action_time"):
+        deletions[entry.object_id] = entry  # the latest deletion of an id wins
+    rows = [DeletedProfile(version, deletions.get(version.object_id)) for version in versions]
+    return sorted(
+        rows,
+        key=lambda row: (
+            row.deletion.action_time if row.deletion else row.version.revision.date_created
+        ),
+        reverse=True,
+    )
 
 
 def kept_instances(formset):

@@ -137,7 +137,7 @@ class ProfileSnapshot:
 
     @property
     def size(self):
-        return text_size(self.lead, self.body)
+        return text_size(self.lead, self.body, [value for _label, value, _as_of in self.facts])
 
 
 def citation_entry(citation, source):

@@ -82,6 +82,8 @@ class FetchedPage:
 
 
 def user_agent():
+    if not settings.SITE_URL:
+        return "Sourcebook link checker"
     return f"Sourcebook link checker (+{settings.SITE_URL.rstrip('/')}/)"
 
 

@@ -5,6 +5,7 @@ Sizes come from the stored data of each version, so a page of history costs the 
 queries however long the history is. Reading one revision is profiles.revisions' job.
 """
 
+from collections import defaultdict
 from dataclasses import dataclass
 from datetime import datetime
 
@@ -14,7 +15,7 @@ from django.db.models.functions import Cast
 from django.utils.translation import gettext as _
 from reversion.models import Version
 
-from profiles.models import Profile, text_size
+from profiles.models import Fact, Profile, text_size
 from profiles.redaction import Shown, hidden_parts, public_comment, public_user, shown_to
 from profiles.revisions import SITE_AUTHOR, display_name, profile_versions
 from profiles.stored_versions import fields_of, stored_fields
@@ -50,25 +51,52 @@ class HistoryEntry:
         return abs(self.size_change or 0)
 
 
-def stored_text_size(fields):
-    """The text size of a profile as a version stored it (None when it cannot be read)."""
+def stored_text_size(fields, fact_values=()):
+    """The text size of a profile as a version stored it, with the infobox values its revision
+    stored (None when it cannot be read)."""
     if fields is None:
         return None
-    return text_size(fields.get("lead"), fields.get("body"))
+    return text_size(fields.get("lead"), fields.get("body"), fact_values)
 
 
-def history_entry(version, *, previous_fields=None, previous_id=None, profile=None, viewer=None):
+def stored_fact_values(revision_ids):
+    """{(revision id, profile id): [infobox values]} of the facts those revisions stored, in
+    one query. A revision holds every fact of the profile it saved (profiles.services adds the
+    whole aggregate), and sometimes another profile's too, hence the profile in the key."""
+    values = defaultdict(list)
+    versions = Version.objects.get_for_model(Fact).filter(revision_id__in=set(revision_ids))
+    for revision_id, data in versions.values_list("revision_id", "serialized_data"):
+        fields = fields_of(data)
+        if fields is not None:
+            values[(revision_id, fields.get("profile"))].append(fields.get("value") or "")
+    return values
+
+
+def history_entry(
+    version,
+    *,
+    previous_fields=None,
+    previous_id=None,
+    profile=None,
+    viewer=None,
+    fact_values=None,
+):
+    """One row; ``fact_values`` is stored_fact_values() of its revision and the one before."""
     fields = stored_fields(version)
     revision = version.revision
+    fact_values = fact_values or {}
+    profile_id = int(version.object_id)
     shown = shown_to(viewer, revision)
     return HistoryEntry(
         revision_id=revision.pk,
         date=revision.date_created,
         who=display_name(revision.user) if shown.shows("user") else "",
         comment=revision.get_comment() if shown.shows("comment") else "",
-        size=stored_text_size(fields),
+        size=stored_text_size(fields, fact_values.get((revision.pk, profile_id), ())),
         previous_id=previous_id,
-        previous_size=stored_text_size(previous_fields),
+        previous_size=stored_text_size(
+            previous_fields, fact_values.get((previous_id, profile_id), ())
+        ),
         profile=profile,
         shown=shown,
     )
@@ -83,12 +111,16 @@ def history_entries(versions, older=None, viewer=None):
     """
     versions = list(versions)
     previous = [*versions[1:], older]
+    facts = stored_fact_values(
+        [version.revision_id for version in versions] + ([older.revision_id] if older else [])
+    )
     return [
         history_entry(
             version,
             previous_fields=stored_fields(before) if before else None,
             previous_id=before.revision_id if before else None,
             viewer=viewer,
+            fact_values=facts,
         )
         for version, before in zip(versions, previous, strict=True)
     ]
@@ -139,6 +171,10 @@ def recent_entries(versions, viewer=None):
     """History rows for versions from recent_versions(), with their live profiles (one query)."""
     versions = list(versions)
     profiles = Profile.objects.in_bulk({int(version.object_id) for version in versions})
+    facts = stored_fact_values(
+        [version.revision_id for version in versions]
+        + [version.previous_revision_id for version in versions if version.previous_revision_id]
+    )
     return [
         history_entry(
             version,
@@ -146,6 +182,7 @@ def recent_entries(versions, viewer=None):
             previous_id=version.previous_revision_id,
             profile=profiles.get(int(version.object_id)),
             viewer=viewer,
+            fact_values=facts,
         )
         for version in versions
     ]

@@ -258,23 +258,27 @@ def prepare_headings(tokens, taken, toc):
 
 
 def body_sections(body):
-    """Split a body into its ## sections: [{"anchor", "title", "start", "end"}] (line numbers).
+    """The body's ## sections and ### sub-sections, in page order:
+    [{"anchor", "title", "level", "start", "end"}] (line numbers; a section's range holds its
+    sub-sections, a sub-section's ends at the next heading).
 
-    Used to suggest an edit to one section; anchors match the ones on the page.
+    Used to suggest an edit to one section or sub-section; anchors match the ones on the page.
     """
     tokens = MARKDOWN.parse(body or "")
     taken, toc, sections = set(), [], []
     prepare_headings(tokens, taken, toc)
+    titles = {entry["anchor"]: entry["title"] for entry in toc}
     for token in tokens:
-        if token.type == "heading_open" and token.tag == "h2" and token.map:
-            sections.append({"anchor": token.attrGet("id"), "start": token.map[0]})
+        if token.type == "heading_open" and token.tag in {"h2", "h3"} and token.map:
+            anchor = token.attrGet("id")
+            level = int(token.tag[1])
+            sections.append(
+                {"anchor": anchor, "title": titles[anchor], "level": level, "start": token.map[0]}
+            )
     line_count = len((body or "").splitlines())
     for index, section in enumerate(sections):
-        following = sections[index + 1]["start"] if index + 1 < len(sections) else line_count
-        section["end"] = following
-        section["title"] = next(
-            entry["title"] for entry in toc if entry["anchor"] == section["anchor"]
-        )
+        following = [s["start"] for s in sections[index + 1 :] if s["level"] <= section["level"]]
+        section["end"] = following[0] if following else line_count
     return sections
 
 

@@ -183,7 +183,7 @@ class Profile(models.Model):
 
     @property
     def size(self):
-        return text_size(self.lead, self.body)
+        return text_size(self.lead, self.body, [fact.value for fact in self.facts.all()])
 
     def remember_former_slug(self, former_slug):
         """Keep answering at ``former_slug`` (with a 301) now that the profile has a new slug."""
@@ -191,9 +191,10 @@ class Profile(models.Model):
         FormerSlug.objects.get_or_create(slug=former_slug, defaults={"profile": self})
 
 
-def text_size(lead, body):
-    """The length of the text a reader sees, for the size changes in the history."""
-    return len(lead or "") + len(body or "")
+def text_size(lead, body, fact_values=()):
+    """The length of the text a reader sees, infobox values included, for the size changes in
+    the history."""
+    return len(lead or "") + len(body or "") + sum(len(value or "") for value in fact_values)
 
 
 class FormerSlug(models.Model):

@@ -41,6 +41,7 @@ from profiles.revisions import (
     newer_revision,
     who_and_when,
 )
+from profiles.signals import profile_written
 from profiles.urlnorm import normalize_url
 
 # The fields of a source that a new, unsaved Source carries into the one save_profile creates.
@@ -133,6 +134,7 @@ def save_profile(
             if date_created is not None:
                 reversion.set_date_created(date_created)
             rendered = write_profile(profile, stored, types, facts, citations)
+        profile_written.send(sender=Profile, profile=profile)
         return SavedProfile(profile, changed=True, rendered=rendered)
 
 

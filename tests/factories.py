@@ -5,7 +5,7 @@ from datetime import date
 
 from django.utils.text import slugify
 
-from editorial.edits import section_text
+from editorial.edits import profile_field, section_text
 from editorial.merging import normalize_text
 from editorial.services import submit_suggestion
 from profiles.models import (
@@ -106,12 +106,12 @@ def make_suggestion(
 ):
     """A pending edit suggestion written against the profile as it is now.
 
-    ``proposed`` maps fields (lead, body, location, aliases) to their new text; with a
-    ``section`` anchor, ``body`` is the new text of that section only.
+    ``proposed`` maps fields (name, lead, infobox, body, location, aliases) to their new
+    text; with a ``section`` anchor, ``body`` is the new text of that section only.
     """
     changes = {}
     for name, text in proposed.items():
-        base = normalize_text(getattr(profile, name))
+        base = normalize_text(profile_field(profile, name))
         if name == "body" and section:
             base = section_text(base, section)
         changes[name] = {"base": base, "proposed": normalize_text(text)}

@@ -14,6 +14,7 @@ from dataclasses import dataclass
 from datetime import date, timedelta
 
 import reversion
+from django.contrib.admin.models import DELETION, LogEntry
 from django.contrib.auth import get_user_model
 from django.db import transaction
 from django.urls import reverse
@@ -24,14 +25,20 @@ from demo.management.commands.load_demo import DEMO_EDITOR
 from editorial.follows import confirm_follow, confirm_path, unsubscribe_path
 from editorial.merging import normalize_text
 from editorial.models import Follow
-from editorial.services import email_confirmation_key, reject_suggestion, submit_suggestion
+from editorial.services import (
+    approve_suggestion,
+    email_confirmation_key,
+    reject_suggestion,
+    submit_suggestion,
+)
 from profiles.dumps import build_data_dump
 from profiles.models import LinkCheck, Profile, Source
 from profiles.revisions import profile_versions
-from tests.factories import make_tip, rerender
+from tests.factories import make_profile, make_suggestion, make_tip, rerender
 
 FLAGSHIP_SLUG = demo_content.PROFILES[0]["slug"]
 SECTION = "background"  # the flagship's first ## section
+SUB_SECTION = "2018-millrace-towers-rent-strike"  # its ### sub-section
 # The flagship's first paragraph, as its second revision rewrites it.
 FIRST_WORDS, REVISED_WORDS = "more than 60 buildings", "more than 70 buildings"
 
@@ -71,6 +78,14 @@ def prepare_pages():
         note="Thank you; the founding article places it in Riverton.",
     )
     tip = make_tip("Riverton Tenants Action Fund", category="political-committee")
+    approved = approved_edit()
+    submit_suggestion(
+        kind="error",
+        profile=profile,
+        message="Cheap offers at https://offers.example/",
+        spam_reason="The hidden honeypot field was filled in.",
+    )
+    delete_a_profile()
     dead, unreachable = link_states(profile)
     build_data_dump()
     waiting = Follow.objects.create(profile=profile, email="ana@example.org")
@@ -80,6 +95,11 @@ def prepare_pages():
     forms = [
         Form("suggest-edit", suggest_path, "Preview your change"),
         Form("suggest-section", f"{suggest_path}?section={SECTION}", "Preview your change"),
+        Form(
+            "suggest-sub-section",
+            f"{suggest_path}?section={SUB_SECTION}",
+            "Preview your change",
+        ),
         Form(
             "report-error",
             reverse("editorial:report_error", args=[FLAGSHIP_SLUG]),
@@ -113,6 +133,8 @@ def prepare_pages():
         ("sent", reverse("editorial:sent", args=[clean.token])),
         ("tracking", clean.get_absolute_url()),
         ("tracking-rejected", rejected.get_absolute_url()),
+        ("tracking-approved", approved.get_absolute_url()),
+        ("withdraw", reverse("editorial:withdraw", args=[clean.token])),
         (
             "confirm-email",
             reverse(
@@ -130,6 +152,8 @@ def prepare_pages():
     editor = [
         ("admin-index", reverse("admin:index")),
         ("queue", reverse("admin:editorial_suggestion_changelist")),
+        ("queue-spam", reverse("admin:editorial_suggestion_changelist") + "?status=spam"),
+        ("recover-deleted", reverse("admin:profiles_profile_recoverlist")),
         ("review", reverse(review, args=[clean.pk])),
         ("review-conflict", reverse(review, args=[conflicting.pk])),
         ("review-tip", reverse(review, args=[tip.pk])),
@@ -141,6 +165,27 @@ def prepare_pages():
         ("import-pages", reverse("admin:profiles_profile_import")),
     ]
     return Pages(public=public, forms=forms, preview=forms[0], editor=editor)
+
+
+def approved_edit():
+    """A suggestion to the second demo profile, approved: its tracking page links to the
+    revision that applied it."""
+    other = Profile.objects.get(slug=demo_content.PROFILES[1]["slug"])
+    suggestion = make_suggestion(
+        other, location=f"{other.location} (main office)", contributor_name="Ana Lopes"
+    )
+    return approve_suggestion(suggestion=suggestion, editor=demo_editor(), note="Thank you.")
+
+
+def delete_a_profile():
+    """A profile deleted in the admin, for "Recover deleted profiles" to list."""
+    doomed = make_profile(
+        "Millrace Book Exchange", lead="A book exchange in Millrace.", citations={}
+    )
+    LogEntry.objects.log_actions(
+        user_id=demo_editor().pk, queryset=[doomed], action_flag=DELETION, single_object=True
+    )
+    doomed.delete()
 
 
 def link_states(profile):

@@ -86,10 +86,10 @@ def test_the_review_desk_has_no_serious_or_critical_accessibility_violation(
     pages = prepare_pages()
     log_in(editor)
     found = violations_on(page, demo_site.url, pages.editor)
-    # Approving with the conflict left in the text shows the review form's error state.
+    # Approving without choosing what to keep of the conflict shows the form's error state.
     page.goto(demo_site.url + dict(pages.editor)["review-conflict"])
     page.get_by_role("button", name="Approve").click()
-    expect(page.get_by_text("Resolve the conflict first")).to_be_visible()
+    expect(page.get_by_text("Choose what to keep of this passage").first).to_be_visible()
     found["review-conflict-error"] = blocking_violations(page)
     assert {name: violations for name, violations in found.items() if violations} == {}
 

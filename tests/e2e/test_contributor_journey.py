@@ -41,10 +41,16 @@ def test_a_contributor_suggests_an_edit_to_one_section_with_a_new_source_and_tra
     page.get_by_label("Your name (optional)").fill("Sam Ortiz")
     page.get_by_role("button", name="Preview your change").click()
 
-    expect(page.get_by_role("heading", level=1)).to_have_text("Preview your suggestion")
+    # The page's own heading, then the profile's in the page as it will look, beside the diff.
+    expect(page.get_by_role("heading", level=1).first).to_have_text("Preview your suggestion")
     change = page.get_by_role("region", name="Your change")
     expect(change.locator("ins.diff-ins").filter(has_text="an office in Northgate")).to_be_visible()
     expect(change).to_contain_text("Tenants Alliance Opens Northgate Office")
+    rendered = page.get_by_role("region", name="The page with your suggestion")
+    expect(rendered.locator(".profile-body")).to_contain_text("an office in Northgate")
+    expect(rendered.locator(".reference-list")).to_contain_text(
+        "Tenants Alliance Opens Northgate Office"
+    )
     screenshot("suggestion-preview")
     page.get_by_role("button", name="Send your suggestion").click()
 

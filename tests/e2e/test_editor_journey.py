@@ -19,19 +19,6 @@ pytestmark = pytest.mark.django_db(transaction=True)
 
 FLAGSHIP = demo_content.PROFILES[0]
 DESK = {"width": 1200, "height": 900}  # the size of the README's screenshot
-CONFLICT = re.compile(
-    r"\n<<<<<<< The profile now\n(?P<ours>.*?)\n======= The suggestion\n(?P<theirs>.*?)\n"
-    r">>>>>>> End of conflict\n",
-    re.DOTALL,
-)
-
-
-def resolve_conflict(text, keep):
-    """The merged text with its one conflict replaced by keep(ours, theirs), as an editor would:
-    the marker lines gone and the kept sentence back in its paragraph."""
-    resolved, count = CONFLICT.subn(lambda m: keep(m["ours"], m["theirs"]) + "\n", text)
-    assert count == 1, text
-    return resolved
 
 
 @pytest.fixture
@@ -92,13 +79,16 @@ def test_an_editor_approves_a_suggestion_resolves_a_conflict_and_rejects_a_repor
         f"Review suggestion #{higher_dues.pk}"
     )
     expect(page.get_by_role("heading", name="Conflicts")).to_be_visible()
-    merged = page.get_by_label("Introduction")
-    resolved = resolve_conflict(
-        merged.input_value(), lambda ours, theirs: ours.replace("dues of $24", "dues of $30")
+    # The editor keeps the profile's sentence (with the approved 70 buildings) and writes the
+    # new dues into it: "Use my edit", in the box under the three versions.
+    conflict = page.locator(".conflict-choice")
+    expect(conflict).to_have_count(1)
+    ours = conflict.locator(".conflict-table td").nth(1).inner_text().strip()
+    assert "more than 70 buildings" in ours and "dues of $24" in ours
+    conflict.get_by_label("Use my edit of it (the box below)").check()
+    conflict.get_by_label("Your edit of the passage").fill(
+        ours.replace("dues of $24", "dues of $30")
     )
-    profile.refresh_from_db()
-    assert resolved == profile.lead.replace("dues of $24", "dues of $30")
-    merged.fill(resolved)
     screenshot("review-conflict")
     page.get_by_role("button", name="Approve").click()
 

@@ -20,7 +20,7 @@ def form_fields(form):
         elif element.name == "select":
             selected = element.find("option", selected=True) or element.find("option")
             data[name] = selected.get("value", "") if selected else ""
-        elif element.get("type") == "checkbox":
+        elif element.get("type") in {"checkbox", "radio"}:
             if element.has_attr("checked"):
                 data[name] = element.get("value", "on")
         else:

@@ -57,10 +57,10 @@ def test_a_refused_report_starts_with_a_summary_of_its_one_problem(client, profi
 
 def test_a_refused_tip_lists_every_problem_in_the_order_of_the_page(client):
     heading, items = summary_of(send_tip(client, name="", category="", message=""))
-    assert heading == "Please correct the following 4 problems"
-    assert [href for href, _ in items] == ["", "#id_name", "#id_category", "#id_message"]
+    assert heading == "Please correct the following 2 problems"
+    assert [href for href, _ in items] == ["", "#id_name"]
     assert "Give at least one source" in items[0][1]
-    assert items[2][1] == "Category — Choose the category that fits best."
+    assert items[1][1] == "Name — Give the name of the organization or person."
 
 
 def test_a_link_in_an_error_is_not_nested_in_the_summary_link(client):

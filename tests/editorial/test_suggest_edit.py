@@ -283,8 +283,9 @@ def test_the_suggest_form_makes_a_fixed_number_of_queries(
     profile = make_profile_with_citations(citation_count)
     url = reverse("editorial:suggest_edit", args=[profile.slug])
     client.get(url)  # warm the content-type cache
-    # profile with category, its latest revision, its citation keys
-    with django_assert_num_queries(3):
+    # profile with category, its latest revision, its infobox rows, the infobox labels (for
+    # the help text), its citations with their sources
+    with django_assert_num_queries(5):
         assert client.get(url).status_code == 200
 
 

@@ -81,8 +81,9 @@ def test_the_recent_changes_query_count_does_not_grow_with_rows(
     profiles = [make_profile(f"Fund {n}") for n in range(3)]
     for number in range(edits):
         edit(profiles[number % 3], user=make_user(f"user{number}"))
-    # the count, one page of revisions with users and the sizes before them, their profiles
-    with django_assert_num_queries(3):
+    # the count, one page of revisions with users and the sizes before them, their profiles,
+    # the infobox values of those revisions
+    with django_assert_num_queries(4):
         response = client.get(reverse("profiles:recent"))
     assert len(parse(response).select("tr.recent-entry")) == min(edits + 3, 50)
 
