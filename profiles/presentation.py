@@ -16,8 +16,6 @@ from profiles.ego_network import ego_network_svg
 from profiles.markup import find_wikilinks
 from profiles.models import Profile
 
-USE = ("pinpoint", "accessed")  # what may differ from one use of a source to the next
-
 
 @dataclass
 class ReferenceEntry:
@@ -51,7 +49,18 @@ class ReferenceEntry:
     def uses_differ(self):
         """Whether the back-links carry each use's own pinpoint or accessed date, as
         Wikipedia's {{rp}} does."""
-        return any(len({getattr(m["use"], name) for m in self.markers}) > 1 for name in USE)
+        return self.pinpoints_differ or self.accessed_differ
+
+    @property
+    def pinpoints_differ(self):
+        return self.differs("pinpoint")
+
+    @property
+    def accessed_differ(self):
+        return self.differs("accessed")
+
+    def differs(self, name):
+        return len({getattr(marker["use"], name) for marker in self.markers}) > 1
 
     def shared(self, name):
         values = {getattr(marker["use"], name) for marker in self.markers}
