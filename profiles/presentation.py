@@ -15,6 +15,7 @@ from profiles.connections import connection_groups
 from profiles.ego_network import ego_network_svg
 from profiles.markup import find_wikilinks
 from profiles.models import Profile
+from profiles.templatetags.sentences import sentence
 
 
 @dataclass
@@ -204,8 +205,9 @@ def cite_this_page(request, *, name, slug, revision):
     """How to cite a profile as it was at a revision, with an absolute permanent link."""
     url = request.build_absolute_uri(reverse("profiles:revision", args=[slug, revision.pk]))
     day = date_format(localtime(revision.date_created), "F j, Y")
-    line = _("“%(name)s.” Sourcebook. Revision %(number)s, %(date)s. %(url)s") % {
-        "name": name,
+    # The name as a sentence: "“Evo!” Sourcebook.", never "“Evo!.”".
+    line = _("“%(name)s” Sourcebook. Revision %(number)s, %(date)s. %(url)s") % {
+        "name": sentence(name),
         "number": revision.pk,
         "date": day,
         "url": url,

@@ -76,3 +76,23 @@ def test_uses_that_read_alike_give_the_pinpoint_once_on_the_entry(client):
     entry, _ = backlinks(client, profile)
     assert not entry.select(".backlink-use")
     assert "p. 4." in entry.select_one(".source-citation").get_text(" ", strip=True)
+
+
+def test_a_title_or_publication_ending_with_its_own_punctuation_gets_no_second_period(client):
+    source = make_source(title="Downtown L.A.", publication="Evo!", authors="Vale, J.")
+    profile = Profile(
+        name="Harbor Punctuation Fund",
+        slug="harbor-punctuation-fund",
+        category=Category.objects.get(slug="non-profit"),
+        lead="Claim.[^only]",
+        body="",
+    )
+    save_profile(
+        profile, user=None, comment="Test.", citations=[Citation(key="only", source=source)]
+    )
+    entry = parse(client.get(profile.get_absolute_url())).find(id="cite-note-1")
+    text = " ".join(entry.select_one(".source-citation").get_text(" ", strip=True).split())
+    assert "Vale, J. " in text
+    assert "Downtown L.A.”" in text
+    assert "Evo! " in text
+    assert ".." not in text and "!." not in text

@@ -72,6 +72,13 @@ def test_cite_this_page_gives_the_current_revisions_permanent_link_and_a_citatio
     assert client.get(url).status_code == 200
 
 
+@pytest.mark.parametrize("name", ["Evo!", "Downtown L.A.", "Who Fixes the Roof?"])
+def test_cite_this_page_adds_no_period_after_a_name_that_ends_with_its_own(client, name):
+    profile = make_profile(name, slug="ends-with-punctuation")
+    line = parse(client.get(profile.get_absolute_url())).select_one(".cite-line").get_text()
+    assert line.startswith(f"“{name}” Sourcebook. Revision ")
+
+
 @pytest.mark.parametrize("bad", ["abc", "12abc", "-1"])
 def test_a_revision_address_that_is_not_a_number_is_not_found(client, bad):
     profile = make_profile()
