@@ -21,7 +21,12 @@ from django.utils.translation import gettext as _
 from reversion.errors import RevertError
 from reversion.models import Version
 
-from profiles.diffs import ProfileSnapshot, citation_entry, relationship_entry
+from profiles.diffs import (
+    ProfileSnapshot,
+    citation_entry,
+    reference_numbers,
+    relationship_entry,
+)
 from profiles.models import (
     Category,
     Citation,
@@ -239,6 +244,7 @@ class ProfileRevision:
             facts=[(fact.label.name, fact.value, fact.as_of) for fact in self.facts],
             citations=[citation_entry(c, c.source) for c in self.citations],
             relationships=[relationship_entry(profile, r) for r in self.relationships],
+            reference_numbers=reference_numbers(profile.references),
         )
 
 

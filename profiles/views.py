@@ -18,7 +18,12 @@ from django.views.decorators.http import require_POST, require_safe
 
 from profiles.access import can_see_drafts, get_profile_or_moved
 from profiles.connections import relationships_of
-from profiles.diffs import diff_snapshots, empty_snapshot, snapshot_of_profile
+from profiles.diffs import (
+    as_readers_see_it,
+    diff_snapshots,
+    empty_snapshot,
+    snapshot_of_profile,
+)
 from profiles.dumps import latest_data_dump
 from profiles.filters import ProfileFilters, facet_counts, page_number
 from profiles.forms import RedactionForm, RevertForm
@@ -342,7 +347,7 @@ def profile_diff(request, slug):
     diff = None
     if not unavailable and not hidden:
         before = old.snapshot() if old else empty_snapshot()
-        diff = diff_snapshots(before, new.snapshot())
+        diff = diff_snapshots(as_readers_see_it(before), as_readers_see_it(new.snapshot()))
     context = {
         "profile": profile,
         "old": old,
