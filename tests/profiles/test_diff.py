@@ -267,8 +267,9 @@ def test_the_diff_page_query_count_does_not_grow_with_citations(
     profile = make_profile_with_citations(citation_count)
     first = latest_revision(profile).pk
     last = edit_profile(profile, lead=profile.lead.replace("A coastal trust", "A harbor trust"))
-    # profile, the two revisions' versions and revision rows, their users
-    with django_assert_num_queries(5):
+    # profile, the two revisions' versions and revision rows, their users, the edits before
+    # and after
+    with django_assert_num_queries(6):
         response = diff_page(client, profile, **{"from": first, "to": last})
     assert response.status_code == 200
 
@@ -302,3 +303,25 @@ def test_each_side_of_the_diff_numbers_its_markers_as_that_revision_did(client):
     old, new = (cell.get_text().strip() for cell in row.select("td"))
     assert old == "It grew.[1]"
     assert new == "Founded in 1971.[1] It grew.[2]"
+
+
+@pytest.mark.django_db
+def test_a_diff_links_to_the_edit_before_and_the_edit_after(client):
+    profile = make_profile(lead="One.[^first]")
+    first = latest_revision(profile).pk
+    second = edit_profile(profile, lead="Two.[^first]")
+    third = edit_profile(profile, lead="Three.[^first]")
+    address = reverse("profiles:diff", args=[profile.slug])
+
+    def steps(**params):
+        nav = parse(diff_page(client, profile, **params)).select_one("nav.revision-nav")
+        return {a.get_text(strip=True): a["href"] for a in nav.find_all("a")} if nav else {}
+
+    assert steps(**{"from": first, "to": second}) == {
+        "← Older edit": f"{address}?to={first}",
+        "Newer edit →": f"{address}?from={second}&to={third}",
+    }
+    assert steps(to=first) == {"Newer edit →": f"{address}?from={first}&to={second}"}
+    assert steps(**{"from": second, "to": third}) == {
+        "← Older edit": f"{address}?from={first}&to={second}"
+    }

@@ -106,8 +106,9 @@ def test_the_permanent_link_page_query_count_is_fixed(client, django_assert_num_
         types=["Education"],
     )
     revision = latest_revision(profile)
-    # the profile, the revision's versions, its category, types, fact labels, links to check
-    with django_assert_num_queries(6):
+    # the profile, the revision's versions, its category, types, fact labels, links to check,
+    # the older and newer revisions' ids
+    with django_assert_num_queries(7):
         response = client.get(permalink(profile, revision))
     assert response.status_code == 200
 
@@ -157,3 +158,25 @@ def test_migrating_stored_versions_after_a_rename_makes_them_render_again(client
     soup = parse(client.get(permalink(profile, first)))
     assert not soup.select(".unloadable-notice")
     assert soup.select_one(".profile-lead").get_text(strip=True) == "The original lead.[1]"
+
+
+def test_a_revision_links_to_the_older_and_the_newer_revision(client):
+    profile = make_profile()
+    first = latest_revision(profile).pk
+    rewrite_lead(profile, "Second.[^first]")
+    second = latest_revision(profile).pk
+    rewrite_lead(profile, "Third.[^first]")
+    third = latest_revision(profile).pk
+
+    def steps(revision_id):
+        nav = parse(client.get(f"/profiles/{profile.slug}/revisions/{revision_id}/"))
+        nav = nav.select_one("nav.revision-nav")
+        return {a.get_text(strip=True): a["href"] for a in nav.find_all("a")} if nav else {}
+
+    base = f"/profiles/{profile.slug}/revisions"
+    assert steps(second) == {
+        "← Older revision": f"{base}/{first}/",
+        "Newer revision →": f"{base}/{third}/",
+    }
+    assert steps(first) == {"Newer revision →": f"{base}/{second}/"}
+    assert steps(third) == {"← Older revision": f"{base}/{second}/"}
