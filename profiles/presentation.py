@@ -1,6 +1,7 @@
 """What a profile page shows, built from stored HTML and rows, for the live profile or an old
 revision alike (an old revision passes the facts, citations and relationships it had)."""
 
+import re
 from dataclasses import dataclass, field
 from urllib.parse import urlencode
 
@@ -129,6 +130,33 @@ def mark_missing_links(html_fragments, missing):
     return [mark_safe(fragment) for fragment in fragments]
 
 
+def with_section_edit_links(body_html, toc, suggest_url):
+    """The body with an "[edit]" link beside each section heading, to suggest an edit to that
+    section (as the contents box's links do).
+
+    The stored HTML writes each heading as ``<h2 id="anchor">...</h2>`` (profiles.markup); the
+    link goes beside the heading, not inside it, so the heading's name stays the section's.
+    """
+    for entry in toc:
+        if entry["level"] != 2:
+            continue
+        anchor = escape(entry["anchor"])
+        href = escape(f"{suggest_url}?{urlencode({'section': entry['anchor']})}")
+        link = (
+            f'<span class="section-edit">[<a href="{href}">{escape(_("edit"))}'
+            f'<span class="visually-hidden">: {escape(entry["title"])}</span></a>]</span>'
+        )
+        body_html = re.sub(
+            rf'(<h2 id="{re.escape(anchor)}">.*?</h2>)',
+            lambda match, link=link: f'<div class="section-heading">{match[1]}{link}</div>',
+            body_html,
+            count=1,
+            flags=re.DOTALL,
+        )
+    # The stored HTML was sanitized when saved; only our own escaped links were added.
+    return mark_safe(body_html)
+
+
 def nested_toc(toc):
     """The table of contents as sections, each with its sub-sections as children."""
     sections = []
@@ -159,12 +187,16 @@ def reference_entries(references, citations, relationships=()):
     return entries
 
 
-def profile_page(profile, *, types, facts, citations, relationships=(), missing):
+def profile_page(
+    profile, *, types, facts, citations, relationships=(), missing, section_edit_url=None
+):
     """Assemble the page of a profile from its stored rendering, facts, citations and
     relationships.
 
     ``missing`` maps its links to profiles not written yet to their names:
     missing_stored_links() for the live profile, missing_text_links() for an old revision.
+    ``section_edit_url``, the suggestion form's address, puts an "[edit]" link beside each
+    section's heading (the live, published profile only).
     """
     fact_html = [fact.value_html for fact in facts]
     lead_html, body_html, *fact_html = mark_missing_links(
@@ -173,6 +205,8 @@ def profile_page(profile, *, types, facts, citations, relationships=(), missing)
     used_keys = {m["key"] for reference in profile.references for m in reference["markers"]}
     groups = connection_groups(profile, relationships)
     by_relationship = {c.relationship.pk: c for group in groups for c in group.connections}
+    if section_edit_url:
+        body_html = with_section_edit_links(body_html, profile.toc, section_edit_url)
     return ProfilePage(
         lead_html=lead_html,
         body_html=body_html,

@@ -142,6 +142,7 @@ def profile_detail(request, slug):
     profile, moved = get_profile_or_moved(request, slug)
     if moved:
         return moved
+    suggest_url = reverse("editorial:suggest_edit", args=[profile.slug])
     page = profile_page(
         profile,
         types=list(profile.types.all()),
@@ -149,6 +150,7 @@ def profile_detail(request, slug):
         citations=list(profile.citations.select_related("source__link_check")),
         relationships=list(relationships_of(profile)),
         missing=missing_stored_links(profile),
+        section_edit_url=suggest_url if profile.published else None,
     )
     revision = latest_revision(profile)
     context = {

@@ -3,6 +3,7 @@ import reversion
 from django.urls import reverse
 
 from profiles.models import FormerSlug
+from profiles.revisions import latest_revision
 from tests.factories import make_profile, make_profile_with_citations, make_source
 from tests.html import parse
 
@@ -21,8 +22,8 @@ def test_a_profile_shows_category_name_infobox_lead_sections_and_references(clie
     assert len(soup.find_all("h1")) == 1
     assert soup.select_one(".profile-category").get_text(strip=True) == "Non-profit"
     infobox = {
-        dt.get_text(strip=True): dt.find_next_sibling("dd").get_text(" ", strip=True)
-        for dt in soup.select(".infobox dt")
+        row.th.get_text(strip=True): row.td.get_text(" ", strip=True)
+        for row in soup.select(".infobox tr")
     }
     assert infobox["Location"] == "Port Verity, Eastmark"
     assert infobox["Type"] == "Housing Advocacy"
@@ -166,3 +167,60 @@ def test_sub_sections_are_nested_in_the_table_of_contents_under_their_section(cl
     sections = toc.find_all("li", recursive=False)
     assert [li.a.get_text() for li in sections] == ["Work", "Money"]
     assert [a.get_text() for a in sections[0].select("ol.toc-sub a")] == ["Grants", "Loans"]
+
+
+def test_the_infobox_is_a_titled_table_of_label_and_value_rows(client):
+    profile = make_profile(
+        "Tidewater Housing Council",
+        location="Port Verity, Eastmark",
+        facts=[("Website", "https://tidewater.example"), ("Formation", "2004")],
+        aliases="Tidewater Council",
+    )
+    infobox = parse(client.get(profile.get_absolute_url())).select_one("table.infobox")
+    assert infobox.caption.get_text(" ", strip=True) == "Tidewater Housing Council at a glance"
+    rows = [
+        (row.select_one("th[scope=row]").get_text(strip=True), row.td.get_text(strip=True))
+        for row in infobox.select("tbody tr")
+    ]
+    assert rows == [
+        ("Location", "Port Verity, Eastmark"),
+        ("Website", "https://tidewater.example"),
+        ("Formation", "2004"),
+        ("Also known as", "Tidewater Council"),
+    ]
+
+
+@pytest.mark.parametrize("page", ["detail", "history", "revision"])
+def test_the_page_actions_are_tabs_at_the_top_with_the_current_one_marked(client, page):
+    profile = make_profile("Tidewater Housing Council")
+    revision = latest_revision(profile)
+    address = {
+        "detail": profile.get_absolute_url(),
+        "history": reverse("profiles:history", args=[profile.slug]),
+        "revision": reverse("profiles:revision", args=[profile.slug, revision.pk]),
+    }[page]
+    soup = parse(client.get(address))
+    tabs = soup.select_one("nav.page-tabs")
+    assert tabs.find_previous("h1"), "the tabs come right under the page's name"
+    assert not tabs.find_previous(class_="infobox"), "above the infobox, not below it"
+    links = {a.get_text(strip=True): a["href"] for a in tabs.select("a")}
+    assert links == {
+        "Read": profile.get_absolute_url(),
+        "History": reverse("profiles:history", args=[profile.slug]),
+        "Suggest an edit": reverse("editorial:suggest_edit", args=[profile.slug]),
+        "Cite": "#cite-this-page"
+        if page != "history"
+        else f"{profile.get_absolute_url()}#cite-this-page",
+    }
+    current = tabs.select_one("[aria-current=page]").get_text(strip=True)
+    assert current == ("Read" if page == "detail" else "History")
+    if page != "history":
+        assert soup.find(id="cite-this-page").name == "details"
+
+
+def test_an_old_revision_has_no_edit_links_beside_its_headings(client):
+    profile = make_profile()
+    revision = latest_revision(profile)
+    soup = parse(client.get(reverse("profiles:revision", args=[profile.slug, revision.pk])))
+    assert soup.select_one("#background")
+    assert not soup.select(".section-edit")
