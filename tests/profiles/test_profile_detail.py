@@ -1,11 +1,14 @@
+from datetime import date
+
 import pytest
 import reversion
 from django.urls import reverse
+from django.utils import timezone
 
-from profiles.models import FormerSlug
+from profiles.models import FormerSlug, LinkCheck
 from profiles.revisions import latest_revision
 from tests.factories import make_profile, make_profile_with_citations, make_source
-from tests.html import parse
+from tests.html import parse, text_of
 
 pytestmark = pytest.mark.django_db
 
@@ -58,18 +61,60 @@ def test_a_reference_entry_reads_authors_title_publication_date_accessed_url(cli
         publication="Harbor Courier",
         url="https://courier.example/reading-rooms/",
         archive_url="https://archive.example/courier-reading-rooms",
+        archive_date=date(2021, 3, 4),
     )
     profile = make_profile(citations={"first": source})
     entry = parse(client.get(profile.get_absolute_url())).find(id="cite-note-1")
-    text = entry.get_text(" ", strip=True)
-    assert "Ruth Ambler." in text
-    assert "“Reading Rooms Reopen.”" in text
-    assert "Harbor Courier." in text
-    assert "May 17, 2020." in text
-    assert "Accessed October 1, 2026." in text
-    assert entry.find("a", href="https://courier.example/reading-rooms/")
-    assert entry.find("a", string="Archived", href="https://archive.example/courier-reading-rooms")
-    assert "Archived from the original." in text
+    text = text_of(entry.select_one(".source-citation"))
+    assert text.startswith(
+        "Ruth Ambler. “Reading Rooms Reopen.” Harbor Courier. May 17, 2020. "
+        "Accessed October 1, 2026. Archived from the original on March 4, 2021."
+    )
+    title = entry.select_one("a.source-title")
+    assert title.get_text() == "Reading Rooms Reopen."
+    assert title["href"] == "https://courier.example/reading-rooms/"
+    assert entry.select_one("cite.source-publication").get_text() == "Harbor Courier."
+    assert "https://courier.example" not in text, "the address is the title's link, not printed"
+    archived = entry.find("a", string="Archived")
+    assert archived["href"] == "https://archive.example/courier-reading-rooms"
+
+
+def test_a_dead_references_title_leads_to_the_archived_copy_and_names_the_original(client):
+    source = make_source(
+        title="Shelter Closes Its Doors",
+        url="https://shelter.example/closing/",
+        archive_url="https://archive.example/shelter-closing",
+        archive_date=date(2021, 3, 4),
+    )
+    LinkCheck.objects.create(
+        source=source,
+        checked_url=source.url,
+        status=LinkCheck.Status.DEAD,
+        checked_at=timezone.now(),
+    )
+    profile = make_profile(citations={"first": source})
+    entry = parse(client.get(profile.get_absolute_url())).find(id="cite-note-1")
+    assert entry.select_one("a.source-title")["href"] == "https://archive.example/shelter-closing"
+    original = entry.find("a", string="the original")
+    assert original["href"] == "https://shelter.example/closing/"
+    text = text_of(entry.select_one(".source-citation"))
+    assert "Archived from the original on March 4, 2021. (dead link)" in text
+
+
+@pytest.mark.parametrize(("count", "in_columns"), [(10, False), (11, True)])
+def test_a_long_reference_list_is_set_in_columns(client, count, in_columns):
+    profile = make_profile_with_citations(count)
+    reference_list = parse(client.get(profile.get_absolute_url())).select_one(".reference-list")
+    assert ("reference-list-columns" in reference_list["class"]) is in_columns
+
+
+def test_markers_get_a_preview_script_and_stay_links_without_it(client):
+    profile = make_profile()
+    soup = parse(client.get(profile.get_absolute_url()))
+    assert soup.select_one("sup.reference a")["href"] == "#cite-note-1"
+    scripts = [script["src"] for script in soup.select("script[src]")]
+    assert any(src.endswith("js/reference-preview.js") for src in scripts)
+    assert not soup.select("script:not([src]):not([type='application/ld+json'])")
 
 
 @pytest.mark.parametrize("citation_count", [3, 60])

@@ -7,7 +7,7 @@ import pytest
 from profiles.models import Category, Citation, Profile
 from profiles.services import save_profile
 from tests.factories import make_source
-from tests.html import parse
+from tests.html import parse, text_of
 
 pytestmark = pytest.mark.django_db
 
@@ -91,7 +91,7 @@ def test_a_title_or_publication_ending_with_its_own_punctuation_gets_no_second_p
         profile, user=None, comment="Test.", citations=[Citation(key="only", source=source)]
     )
     entry = parse(client.get(profile.get_absolute_url())).find(id="cite-note-1")
-    text = " ".join(entry.select_one(".source-citation").get_text(" ", strip=True).split())
+    text = text_of(entry.select_one(".source-citation"))
     assert "Vale, J. " in text
     assert "Downtown L.A.”" in text
     assert "Evo! " in text

@@ -41,8 +41,8 @@ def test_the_permanent_link_shows_the_text_and_references_as_they_were(client):
 
     soup = parse(client.get(permalink(profile, first)))
     assert soup.select_one(".profile-lead").get_text(strip=True) == "The fund began small.[1]"
-    titles = [cite.get_text() for cite in soup.select(".reference-list cite")]
-    assert titles == ["“Reading Rooms Reopen.”"]
+    titles = [title.get_text() for title in soup.select(".reference-list .source-title")]
+    assert titles == ["Reading Rooms Reopen."]
     assert len(soup.find_all("h1")) == 1
 
 
