@@ -131,8 +131,8 @@ def mark_missing_links(html_fragments, missing):
 
 
 def with_section_edit_links(body_html, toc, suggest_url):
-    """The body with an "[edit]" link beside each section heading, to suggest an edit to that
-    section (as the contents box's links do).
+    """The body with an "[edit]" link beside each section heading, to the form that suggests
+    an edit to that section.
 
     The stored HTML writes each heading as ``<h2 id="anchor">...</h2>`` (profiles.markup); the
     link goes beside the heading, not inside it, so the heading's name stays the section's.
