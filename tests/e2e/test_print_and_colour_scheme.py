@@ -24,6 +24,8 @@ def test_a_printed_profile_has_no_navigation_or_edit_links_and_spells_out_refere
     for hidden in (".site-header", ".page-tabs", ".section-edit", ".profile-actions", "footer"):
         expect(page.locator(hidden).first).to_be_hidden()
     expect(page.locator(".profile-body")).to_be_visible()
+    infobox, body = (page.locator(f).bounding_box() for f in (".infobox", ".profile-body"))
+    assert infobox["y"] < body["y"], "the infobox comes before the text, not after the references"
     expect(page.locator(".reference-list")).to_be_visible()
     link = page.locator(".reference-list a.source-url").first
     printed = link.evaluate("a => getComputedStyle(a, '::after').content")
