@@ -14,7 +14,7 @@ Everything here is plain text: the template escapes it and adds the ``<ins>``/``
 """
 
 import re
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from difflib import SequenceMatcher
 
 from diff_match_patch import diff_match_patch
@@ -22,6 +22,7 @@ from django.utils.formats import date_format
 from django.utils.translation import gettext as _
 
 from profiles.connections import relationships_of
+from profiles.markup import MARKER_RE
 from profiles.models import text_size
 
 EQUAL, INSERT, DELETE = "equal", "insert", "delete"
@@ -134,6 +135,8 @@ class ProfileSnapshot:
     facts: list  # (label, value, as_of) in infobox order
     citations: list  # {key, source_id, source_title, source_url, accessed, pinpoint}, by key
     relationships: list = field(default_factory=list)  # relationship_entry(), by id
+    # {marker key: the reference number readers see}, from the stored reference list
+    reference_numbers: dict = field(default_factory=dict)
 
     @property
     def size(self):
@@ -168,6 +171,38 @@ def relationship_entry(profile, relationship):
     }
 
 
+def reference_numbers(references):
+    """{marker key: reference number} of a stored reference list (Profile.references)."""
+    return {
+        marker["key"]: reference["number"]
+        for reference in references or ()
+        for marker in reference["markers"]
+    }
+
+
+def as_readers_see_it(snapshot):
+    """The snapshot with its markers as readers see them, [1] for [^ocr], in the lead, the
+    body and the infobox: for the public history's diffs (editors' diffs keep the keys)."""
+
+    def numbered(text):
+        def number(match):
+            found = snapshot.reference_numbers.get(match[1])
+            return f"[{found}]" if found else match[0]
+
+        return MARKER_RE.sub(number, text or "")
+
+    return replace(
+        snapshot,
+        lead=numbered(snapshot.lead),
+        body=numbered(snapshot.body),
+        facts=[(label, numbered(value), as_of) for label, value, as_of in snapshot.facts],
+        citations=[
+            {**citation, "number": snapshot.reference_numbers.get(citation["key"])}
+            for citation in snapshot.citations
+        ],
+    )
+
+
 def snapshot_of_profile(profile):
     """The live profile as a snapshot (a few queries: types, facts, citations, connections)."""
 
@@ -190,6 +225,7 @@ def snapshot_of_profile(profile):
             relationship_entry(profile, relationship)
             for relationship in sorted(relationships_of(profile), key=lambda r: r.pk)
         ],
+        reference_numbers=reference_numbers(profile.references),
     )
 
 

@@ -1,6 +1,7 @@
 """What a profile page shows, built from stored HTML and rows, for the live profile or an old
 revision alike (an old revision passes the facts, citations and relationships it had)."""
 
+import re
 from dataclasses import dataclass, field
 from urllib.parse import urlencode
 
@@ -15,8 +16,7 @@ from profiles.connections import connection_groups
 from profiles.ego_network import ego_network_svg
 from profiles.markup import find_wikilinks
 from profiles.models import Profile
-
-USE = ("pinpoint", "accessed")  # what may differ from one use of a source to the next
+from profiles.templatetags.sentences import sentence
 
 
 @dataclass
@@ -51,7 +51,18 @@ class ReferenceEntry:
     def uses_differ(self):
         """Whether the back-links carry each use's own pinpoint or accessed date, as
         Wikipedia's {{rp}} does."""
-        return any(len({getattr(m["use"], name) for m in self.markers}) > 1 for name in USE)
+        return self.pinpoints_differ or self.accessed_differ
+
+    @property
+    def pinpoints_differ(self):
+        return self.differs("pinpoint")
+
+    @property
+    def accessed_differ(self):
+        return self.differs("accessed")
+
+    def differs(self, name):
+        return len({getattr(marker["use"], name) for marker in self.markers}) > 1
 
     def shared(self, name):
         values = {getattr(marker["use"], name) for marker in self.markers}
@@ -119,6 +130,33 @@ def mark_missing_links(html_fragments, missing):
     return [mark_safe(fragment) for fragment in fragments]
 
 
+def with_section_edit_links(body_html, toc, suggest_url):
+    """The body with an "[edit]" link beside each section heading, to the form that suggests
+    an edit to that section.
+
+    The stored HTML writes each heading as ``<h2 id="anchor">...</h2>`` (profiles.markup); the
+    link goes beside the heading, not inside it, so the heading's name stays the section's.
+    """
+    for entry in toc:
+        if entry["level"] != 2:
+            continue
+        anchor = escape(entry["anchor"])
+        href = escape(f"{suggest_url}?{urlencode({'section': entry['anchor']})}")
+        link = (
+            f'<span class="section-edit">[<a href="{href}">{escape(_("edit"))}'
+            f'<span class="visually-hidden">: {escape(entry["title"])}</span></a>]</span>'
+        )
+        body_html = re.sub(
+            rf'(<h2 id="{re.escape(anchor)}">.*?</h2>)',
+            lambda match, link=link: f'<div class="section-heading">{match[1]}{link}</div>',
+            body_html,
+            count=1,
+            flags=re.DOTALL,
+        )
+    # The stored HTML was sanitized when saved; only our own escaped links were added.
+    return mark_safe(body_html)
+
+
 def nested_toc(toc):
     """The table of contents as sections, each with its sub-sections as children."""
     sections = []
@@ -149,12 +187,16 @@ def reference_entries(references, citations, relationships=()):
     return entries
 
 
-def profile_page(profile, *, types, facts, citations, relationships=(), missing):
+def profile_page(
+    profile, *, types, facts, citations, relationships=(), missing, section_edit_url=None
+):
     """Assemble the page of a profile from its stored rendering, facts, citations and
     relationships.
 
     ``missing`` maps its links to profiles not written yet to their names:
     missing_stored_links() for the live profile, missing_text_links() for an old revision.
+    ``section_edit_url``, the suggestion form's address, puts an "[edit]" link beside each
+    section's heading (the live, published profile only).
     """
     fact_html = [fact.value_html for fact in facts]
     lead_html, body_html, *fact_html = mark_missing_links(
@@ -163,6 +205,8 @@ def profile_page(profile, *, types, facts, citations, relationships=(), missing)
     used_keys = {m["key"] for reference in profile.references for m in reference["markers"]}
     groups = connection_groups(profile, relationships)
     by_relationship = {c.relationship.pk: c for group in groups for c in group.connections}
+    if section_edit_url:
+        body_html = with_section_edit_links(body_html, profile.toc, section_edit_url)
     return ProfilePage(
         lead_html=lead_html,
         body_html=body_html,
@@ -195,8 +239,9 @@ def cite_this_page(request, *, name, slug, revision):
     """How to cite a profile as it was at a revision, with an absolute permanent link."""
     url = request.build_absolute_uri(reverse("profiles:revision", args=[slug, revision.pk]))
     day = date_format(localtime(revision.date_created), "F j, Y")
-    line = _("“%(name)s.” Sourcebook. Revision %(number)s, %(date)s. %(url)s") % {
-        "name": name,
+    # The name as a sentence: "“Evo!” Sourcebook.", never "“Evo!.”".
+    line = _("“%(name)s” Sourcebook. Revision %(number)s, %(date)s. %(url)s") % {
+        "name": sentence(name),
         "number": revision.pk,
         "date": day,
         "url": url,

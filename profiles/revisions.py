@@ -15,13 +15,19 @@ from dataclasses import dataclass, field
 from django.contrib.contenttypes.models import ContentType
 from django.core.exceptions import ValidationError
 from django.core.serializers.base import DeserializationError
+from django.db.models import Max, Min, Q
 from django.utils.formats import date_format
 from django.utils.timezone import localtime
 from django.utils.translation import gettext as _
 from reversion.errors import RevertError
 from reversion.models import Version
 
-from profiles.diffs import ProfileSnapshot, citation_entry, relationship_entry
+from profiles.diffs import (
+    ProfileSnapshot,
+    citation_entry,
+    reference_numbers,
+    relationship_entry,
+)
 from profiles.models import (
     Category,
     Citation,
@@ -110,6 +116,17 @@ def previous_revision_id(profile, revision_id):
         .values_list("revision_id", flat=True)
         .first()
     )
+
+
+def neighbouring_revision_ids(profile, *, before, after):
+    """(the id of the profile's last revision before ``before``, the id of its first revision
+    after ``after``), either None past an end: the steps to an older and a newer revision,
+    found in one query."""
+    found = Version.objects.get_for_object_reference(Profile, profile.pk).aggregate(
+        older=Max("revision_id", filter=Q(revision_id__lt=before)),
+        newer=Min("revision_id", filter=Q(revision_id__gt=after)),
+    )
+    return found["older"], found["newer"]
 
 
 def stored_profile_fields(profile, revision_id):
@@ -239,6 +256,7 @@ class ProfileRevision:
             facts=[(fact.label.name, fact.value, fact.as_of) for fact in self.facts],
             citations=[citation_entry(c, c.source) for c in self.citations],
             relationships=[relationship_entry(profile, r) for r in self.relationships],
+            reference_numbers=reference_numbers(profile.references),
         )
 
 

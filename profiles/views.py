@@ -18,7 +18,12 @@ from django.views.decorators.http import require_POST, require_safe
 
 from profiles.access import can_see_drafts, get_profile_or_moved
 from profiles.connections import relationships_of
-from profiles.diffs import diff_snapshots, empty_snapshot, snapshot_of_profile
+from profiles.diffs import (
+    as_readers_see_it,
+    diff_snapshots,
+    empty_snapshot,
+    snapshot_of_profile,
+)
 from profiles.dumps import latest_data_dump
 from profiles.filters import ProfileFilters, facet_counts, page_number
 from profiles.forms import RedactionForm, RevertForm
@@ -45,6 +50,7 @@ from profiles.revisions import (
     has_revision,
     latest_revision,
     load_profile_revision,
+    neighbouring_revision_ids,
     previous_revision_id,
 )
 from profiles.search import search_profiles
@@ -136,6 +142,7 @@ def profile_detail(request, slug):
     profile, moved = get_profile_or_moved(request, slug)
     if moved:
         return moved
+    suggest_url = reverse("editorial:suggest_edit", args=[profile.slug])
     page = profile_page(
         profile,
         types=list(profile.types.all()),
@@ -143,6 +150,7 @@ def profile_detail(request, slug):
         citations=list(profile.citations.select_related("source__link_check")),
         relationships=list(relationships_of(profile)),
         missing=missing_stored_links(profile),
+        section_edit_url=suggest_url if profile.published else None,
     )
     revision = latest_revision(profile)
     context = {
@@ -283,9 +291,12 @@ def profile_revision(request, slug, revision_id):
     if moved:
         return moved
     old = load_revision_or_404(profile, revision_id).for_viewer(request.user)
+    older, newer = neighbouring_revision_ids(profile, before=old.number, after=old.number)
     context = {
         "profile": profile,
         "old": old,
+        "older_url": older and reverse("profiles:revision", args=[profile.slug, older]),
+        "newer_url": newer and reverse("profiles:revision", args=[profile.slug, newer]),
         "can_redact": can_redact(request.user),
         "redaction_form": can_redact(request.user)
         and RedactionForm(profile=profile, revision=old.revision, hidden=old.hidden),
@@ -328,6 +339,14 @@ def revisions_to_compare(request, profile):
     return from_id, to_id
 
 
+def edit_diff_url(profile, from_id, to_id):
+    """The diff of one edit, to step to the edit before or after (None past either end)."""
+    if not to_id:
+        return None
+    query = f"?from={from_id}&to={to_id}" if from_id else f"?to={to_id}"
+    return reverse("profiles:diff", args=[profile.slug]) + query
+
+
 @require_safe
 def profile_diff(request, slug):
     """Anyone who may read a profile may compare two of its revisions (?from=&to=)."""
@@ -337,12 +356,13 @@ def profile_diff(request, slug):
     from_id, to_id = revisions_to_compare(request, profile)
     new = load_revision_or_404(profile, to_id).for_viewer(request.user)
     old = load_revision_or_404(profile, from_id).for_viewer(request.user) if from_id else None
+    before_from, after_to = neighbouring_revision_ids(profile, before=from_id or 0, after=to_id)
     unavailable = [r for r in (old, new) if r and r.problems]
     hidden = [r for r in (old, new) if r and not r.text_shown]
     diff = None
     if not unavailable and not hidden:
         before = old.snapshot() if old else empty_snapshot()
-        diff = diff_snapshots(before, new.snapshot())
+        diff = diff_snapshots(as_readers_see_it(before), as_readers_see_it(new.snapshot()))
     context = {
         "profile": profile,
         "old": old,
@@ -350,6 +370,8 @@ def profile_diff(request, slug):
         "diff": diff,
         "unavailable": unavailable,
         "hidden_text": hidden,
+        "older_url": from_id and edit_diff_url(profile, before_from, from_id),
+        "newer_url": edit_diff_url(profile, to_id, after_to),
         "old_label": _("Revision %(number)s") % {"number": old.number} if old else _("Nothing"),
         "new_label": _("Revision %(number)s") % {"number": new.number},
     }

@@ -19,3 +19,11 @@ document.querySelectorAll("button[data-copy]").forEach((button) => {
     button.textContent = button.dataset.copied || "Copied";
   });
 });
+
+// A link to a closed <details> (the "Cite" tab to "Cite this page") opens it.
+function openTargetedDetails() {
+  const target = location.hash && document.getElementById(location.hash.slice(1));
+  if (target instanceof HTMLDetailsElement) target.open = true;
+}
+window.addEventListener("hashchange", openTargetedDetails);
+openTargetedDetails();

@@ -56,6 +56,7 @@ class Pages:
     forms: list  # Form: every public form, checked as shown and sent empty (its error state)
     preview: Form  # the suggestion form, checked again on its valid path: the preview page
     editor: list  # (name, path) of the admin's review desk and import page, for an editor
+    dark: list  # (name, path) of the reading pages, checked again in the dark colour scheme
 
 
 def prepare_pages():
@@ -127,7 +128,9 @@ def prepare_pages():
             reverse("profiles:diff", args=[FLAGSHIP_SLUG])
             + f"?from={first_revision}&to={second_revision}",
         ),
+        ("diff-created", reverse("profiles:diff", args=[FLAGSHIP_SLUG]) + f"?to={first_revision}"),
         ("old-revision", reverse("profiles:revision", args=[FLAGSHIP_SLUG, first_revision])),
+        ("latest-revision", reverse("profiles:revision", args=[FLAGSHIP_SLUG, second_revision])),
         ("recent-changes", reverse("profiles:recent")),
         *[(form.name, form.path) for form in forms],
         ("sent", reverse("editorial:sent", args=[clean.token])),
@@ -164,7 +167,9 @@ def prepare_pages():
         ("my-notifications", reverse("admin:editorial_editornotificationsettings_changelist")),
         ("import-pages", reverse("admin:profiles_profile_import")),
     ]
-    return Pages(public=public, forms=forms, preview=forms[0], editor=editor)
+    reading = {"home", "profile", "history", "diff", "old-revision", "source-dead"}
+    dark = [(name, path) for name, path in public if name in reading]
+    return Pages(public=public, forms=forms, preview=forms[0], editor=editor, dark=dark)
 
 
 def approved_edit():

@@ -50,6 +50,15 @@ def test_every_public_page_has_no_serious_or_critical_accessibility_violation(pa
     assert violations_on(page, demo_site.url, pages.public) == {}
 
 
+def test_the_reading_pages_in_the_dark_colour_scheme_have_no_serious_violation(page, demo_site):
+    """Contrast above all: the dark scheme has colours of its own (static/css/sourcebook.css)."""
+    pages = prepare_pages()
+    page.emulate_media(color_scheme="dark")
+    page.goto(demo_site.url + pages.dark[0][1])
+    assert page.evaluate("document.documentElement.dataset.bsTheme") == "dark"
+    assert violations_on(page, demo_site.url, pages.dark) == {}
+
+
 def test_every_public_form_sent_empty_shows_its_errors_accessibly(page, demo_site):
     pages = prepare_pages()
     found = {}

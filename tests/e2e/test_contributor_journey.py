@@ -22,7 +22,7 @@ def test_a_contributor_suggests_an_edit_to_one_section_with_a_new_source_and_tra
     page, demo_site, screenshot
 ):
     page.goto(f"{demo_site.url}/profiles/{FLAGSHIP['slug']}/")
-    suggest_section = re.compile(r"^Suggest an edit to this section\W+Background$")
+    suggest_section = re.compile(r"^edit\W+Background$")
     page.get_by_role("link", name=suggest_section).click()
     expect(page.get_by_role("heading", level=1)).to_have_text(
         "Suggest an edit to the section “Background”"

@@ -107,7 +107,7 @@ def test_an_editor_approves_a_suggestion_resolves_a_conflict_and_rejects_a_repor
     lead = page.locator(".profile-lead")
     expect(lead).to_contain_text("more than 70 buildings")
     expect(lead).to_contain_text("annual dues of $30")
-    page.get_by_role("link", name=f"History of {FLAGSHIP['name']}").click()
+    page.locator(".page-tabs").get_by_role("link", name="History", exact=True).click()
     revisions = page.locator("tr.history-entry")
     expect(revisions).to_have_count(4)  # two approvals, the demo's connections and creation
     expect(revisions.nth(0)).to_contain_text(f"Suggestion #{higher_dues.pk} from Sam Ortiz")
@@ -144,7 +144,7 @@ def test_an_editor_reverts_a_profile_to_an_old_revision(page, demo_site, editor,
     expect(page.get_by_role("heading", level=1)).to_have_text(FLAGSHIP["name"])
     expect(page.get_by_role("status")).to_contain_text(f"The profile is back to revision {first}")
     expect(page.locator(".profile-lead")).to_contain_text("more than 60 buildings")
-    page.get_by_role("link", name=f"History of {FLAGSHIP['name']}").click()
+    page.locator(".page-tabs").get_by_role("link", name="History", exact=True).click()
     newest = page.locator("tr.history-entry").first
     expect(newest).to_contain_text(f"Reverted to revision {first}")
     expect(newest.locator(".revision-who")).to_have_text(editor.get_full_name())

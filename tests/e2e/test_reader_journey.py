@@ -15,6 +15,26 @@ pytestmark = pytest.mark.django_db(transaction=True)
 FLAGSHIP = demo_content.PROFILES[0]
 
 
+def test_a_marker_previews_its_reference_on_hover_and_on_focus(page, demo_site, screenshot):
+    page.goto(f"{demo_site.url}/profiles/{FLAGSHIP['slug']}/")
+    preview = page.locator("#reference-preview")
+    link = page.locator("sup.reference a").nth(1)
+    number = link.inner_text().strip("[]")
+    title = page.locator(f"#cite-note-{number} .source-title").inner_text()
+    link.hover()
+    expect(preview).to_be_visible()
+    expect(preview).to_contain_text(title)
+    expect(link).to_have_attribute("aria-describedby", "reference-preview")
+    screenshot("reference-preview")
+    page.keyboard.press("Escape")
+    expect(preview).to_be_hidden()
+    page.mouse.move(0, 0)
+    link.focus()
+    expect(preview).to_be_visible()
+    page.keyboard.press("Tab")
+    expect(link).not_to_have_attribute("aria-describedby", "reference-preview")
+
+
 def test_a_reader_goes_from_home_to_a_profile_and_follows_a_reference_and_back(
     page, demo_site, screenshot
 ):
@@ -74,7 +94,7 @@ def test_a_reader_compares_two_revisions_and_opens_the_old_one_by_its_permanent_
 
     page.goto(f"{demo_site.url}/profiles/{FLAGSHIP['slug']}/")
     expect(page.locator(".profile-lead")).to_contain_text(REVISED_WORDS)
-    page.get_by_role("link", name=f"History of {FLAGSHIP['name']}").click()
+    page.locator(".page-tabs").get_by_role("link", name="History", exact=True).click()
     expect(page.get_by_role("heading", level=1)).to_have_text(f"History of {FLAGSHIP['name']}")
     revisions = page.locator("tr.history-entry")
     expect(revisions).to_have_count(3)  # the revision, the demo's connections and creation
@@ -109,7 +129,8 @@ def test_a_reader_compares_two_revisions_and_opens_the_old_one_by_its_permanent_
 def test_a_reader_copies_the_citation_of_the_latest_revision(page, demo_site):
     page.context.grant_permissions(["clipboard-read", "clipboard-write"])
     page.goto(f"{demo_site.url}/profiles/{FLAGSHIP['slug']}/")
-    page.get_by_text("Cite this page").click()
+    page.locator(".page-tabs").get_by_role("link", name="Cite", exact=True).click()
+    expect(page.locator("#cite-this-page")).to_have_attribute("open", "")
     line = page.get_by_label("Citation", exact=True).input_value()
     assert FLAGSHIP["name"] in line
     page.get_by_role("button", name="Copy the citation").click()

@@ -129,19 +129,24 @@ def fake_pages(web):
 PARTS = {
     "introduction": ".profile-lead",
     "sections": ".profile-body",
-    "infobox": "#infobox dl",
+    "infobox": "#infobox",
     "references": ".reference-list",
 }
 
 
 SOURCE_PAGE_LINK = re.compile(r" Where else this source is cited\n: [^\n]*")
+SECTION_EDIT_LINK = re.compile(r"\n\[edit\n: [^\n]*\n\]")
 
 
 def read_parts(page, within):
-    """The parts' text, without the links to sources' own pages: a new source has its page
-    (and so the link) only once it is saved, the one way the published page may differ."""
+    """The parts' text, without the links to sources' own pages and the sections' [edit]
+    links: a new source has its page (and so the link) only once it is saved, and only a
+    published profile takes suggestions, the ways the published page may differ."""
     parts = {name: page.locator(f"{within} {css}").inner_text() for name, css in PARTS.items()}
-    return {name: SOURCE_PAGE_LINK.sub("", text) for name, text in parts.items()}
+    return {
+        name: SECTION_EDIT_LINK.sub("", SOURCE_PAGE_LINK.sub("", text))
+        for name, text in parts.items()
+    }
 
 
 def test_an_editor_writes_a_sourced_profile_in_three_page_loads(

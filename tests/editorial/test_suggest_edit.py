@@ -28,12 +28,18 @@ NEW_SOURCE = {
 
 def test_the_profile_page_offers_to_suggest_an_edit_to_the_profile_or_a_section(client, profile):
     page = parse(client.get(profile.get_absolute_url()))
-    actions = page.select_one(".profile-actions")
     suggest = reverse("editorial:suggest_edit", args=[profile.slug])
-    assert actions.find("a", href=suggest).get_text() == "Suggest an edit"
+    assert page.select_one(".page-tabs").find("a", href=suggest).get_text() == "Suggest an edit"
+    actions = page.select_one(".profile-actions")
     report = actions.find("a", href=reverse("editorial:report_error", args=[profile.slug]))
     assert report.get_text() == "See an error? Let us know!"
-    section_links = [a["href"] for a in page.select(".toc a.toc-suggest")]
+    # "[edit]" beside each section's heading, named after the section for a screen reader.
+    edits = page.select(".profile-body .section-heading")
+    assert [(e.h2.get_text(), e.select_one(".section-edit").get_text()) for e in edits] == [
+        ("Background", "[edit: Background]"),
+        ("Programs", "[edit: Programs]"),
+    ]
+    section_links = [e.select_one(".section-edit a")["href"] for e in edits]
     assert section_links == [f"{suggest}?section=background", f"{suggest}?section=programs"]
 
 

@@ -45,7 +45,7 @@ def connections_section(client, profile):
 def reference_titles(client, profile):
     page = parse(client.get(profile.get_absolute_url()))
     return [
-        (entry["value"], text_of(entry.select_one("cite")))
+        (entry["value"], text_of(entry.select_one(".source-title")))
         for entry in page.select(".reference-list > li")
     ]
 
@@ -71,8 +71,8 @@ def test_a_funding_connection_shows_on_both_profiles_with_its_amount_and_its_ref
     assert on_grantee.select_one("tbody a")["href"] == funder.get_absolute_url()
 
     # The source numbers into each profile's own reference list after its text's references.
-    assert reference_titles(client, funder)[-1] == ("2", "“Grants Awarded in 2023.”")
-    assert reference_titles(client, grantee)[-1] == ("3", "“Grants Awarded in 2023.”")
+    assert reference_titles(client, funder)[-1] == ("2", "Grants Awarded in 2023.")
+    assert reference_titles(client, grantee)[-1] == ("3", "Grants Awarded in 2023.")
     marker = on_grantee.select_one("sup.reference")
     assert marker.a["href"] == "#cite-note-3"
     entry = parse(client.get(grantee.get_absolute_url())).select_one("#cite-note-3")

@@ -10,7 +10,7 @@ from reversion.models import Version
 
 from profiles.diffs import DELETE, INSERT, ProfileSnapshot, diff_snapshots, diff_text
 from profiles.revisions import latest_revision
-from tests.factories import make_profile, make_profile_with_citations, rerender
+from tests.factories import make_profile, make_profile_with_citations, make_source, rerender
 from tests.html import parse, text_of
 
 
@@ -204,9 +204,9 @@ def test_without_from_the_diff_compares_with_the_revision_before(client):
 def test_the_first_revision_is_compared_with_nothing(client):
     profile = make_profile(lead="First words.[^first]")
     soup = parse(diff_page(client, profile, to=latest_revision(profile).pk))
-    assert "First words.[^first]" in [i.get_text() for i in soup.select("ins.diff-ins")]
-    assert [c.get_text(strip=True) for c in soup.select(".diff-citation-added code")] == [
-        "[^first]"
+    assert "First words.[1]" in [i.get_text() for i in soup.select("ins.diff-ins")]
+    assert [c.get_text(strip=True) for c in soup.select(".diff-citation-added strong + *")] == [
+        "[1]"
     ]
 
 
@@ -267,7 +267,61 @@ def test_the_diff_page_query_count_does_not_grow_with_citations(
     profile = make_profile_with_citations(citation_count)
     first = latest_revision(profile).pk
     last = edit_profile(profile, lead=profile.lead.replace("A coastal trust", "A harbor trust"))
-    # profile, the two revisions' versions and revision rows, their users
-    with django_assert_num_queries(5):
+    # profile, the two revisions' versions and revision rows, their users, the edits before
+    # and after
+    with django_assert_num_queries(6):
         response = diff_page(client, profile, **{"from": first, "to": last})
     assert response.status_code == 200
+
+
+@pytest.mark.django_db
+def test_the_diff_page_shows_markers_as_readers_see_them_not_as_citation_keys(client):
+    profile = make_profile(
+        lead="Founded in 1971.[^ocr] It grew.[^ledger]",
+        body="## Background\n\nA union of cleaners.[^ledger]",
+        facts=[("Formation", "1971 [^ocr]")],
+        citations={"ocr": make_source(), "ledger": make_source()},
+    )
+    first = latest_revision(profile).pk
+    last = edit_profile(profile, lead="Founded in 1971.[^ocr] It grew quickly.[^ledger]")
+    page = text_of(parse(diff_page(client, profile, **{"from": first, "to": last})))
+    assert "[^" not in page
+    assert "It grew quickly.[2]" in page
+
+
+@pytest.mark.django_db
+def test_each_side_of_the_diff_numbers_its_markers_as_that_revision_did(client):
+    profile = make_profile(
+        lead="It grew.[^ledger]",
+        body="",
+        citations={"ocr": make_source(), "ledger": make_source()},
+    )
+    first = latest_revision(profile).pk
+    last = edit_profile(profile, lead="Founded in 1971.[^ocr] It grew.[^ledger]")
+    soup = parse(diff_page(client, profile, **{"from": first, "to": last}))
+    row = soup.select_one(".diff-text tbody tr")
+    old, new = (cell.get_text().strip() for cell in row.select("td"))
+    assert old == "It grew.[1]"
+    assert new == "Founded in 1971.[1] It grew.[2]"
+
+
+@pytest.mark.django_db
+def test_a_diff_links_to_the_edit_before_and_the_edit_after(client):
+    profile = make_profile(lead="One.[^first]")
+    first = latest_revision(profile).pk
+    second = edit_profile(profile, lead="Two.[^first]")
+    third = edit_profile(profile, lead="Three.[^first]")
+    address = reverse("profiles:diff", args=[profile.slug])
+
+    def steps(**params):
+        nav = parse(diff_page(client, profile, **params)).select_one("nav.revision-nav")
+        return {a.get_text(strip=True): a["href"] for a in nav.find_all("a")} if nav else {}
+
+    assert steps(**{"from": first, "to": second}) == {
+        "← Older edit": f"{address}?to={first}",
+        "Newer edit →": f"{address}?from={second}&to={third}",
+    }
+    assert steps(to=first) == {"Newer edit →": f"{address}?from={first}&to={second}"}
+    assert steps(**{"from": second, "to": third}) == {
+        "← Older edit": f"{address}?from={first}&to={second}"
+    }

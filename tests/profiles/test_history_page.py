@@ -174,6 +174,7 @@ def test_a_renamed_profiles_old_history_address_redirects_to_the_new_one(client)
 def test_the_profile_page_links_to_its_history_and_the_site_to_recent_changes(client):
     profile = make_profile()
     soup = parse(client.get(profile.get_absolute_url()))
-    assert soup.select_one(".profile-actions a")["href"] == f"/profiles/{profile.slug}/history/"
+    history = soup.select_one(".page-tabs").find("a", string="History")
+    assert history["href"] == f"/profiles/{profile.slug}/history/"
     nav = [a["href"] for a in soup.select("header nav a.nav-link")]
     assert "/recent/" in nav

@@ -1,10 +1,14 @@
+from datetime import date
+
 import pytest
 import reversion
 from django.urls import reverse
+from django.utils import timezone
 
-from profiles.models import FormerSlug
+from profiles.models import FormerSlug, LinkCheck
+from profiles.revisions import latest_revision
 from tests.factories import make_profile, make_profile_with_citations, make_source
-from tests.html import parse
+from tests.html import parse, text_of
 
 pytestmark = pytest.mark.django_db
 
@@ -21,8 +25,8 @@ def test_a_profile_shows_category_name_infobox_lead_sections_and_references(clie
     assert len(soup.find_all("h1")) == 1
     assert soup.select_one(".profile-category").get_text(strip=True) == "Non-profit"
     infobox = {
-        dt.get_text(strip=True): dt.find_next_sibling("dd").get_text(" ", strip=True)
-        for dt in soup.select(".infobox dt")
+        row.th.get_text(strip=True): row.td.get_text(" ", strip=True)
+        for row in soup.select(".infobox tr")
     }
     assert infobox["Location"] == "Port Verity, Eastmark"
     assert infobox["Type"] == "Housing Advocacy"
@@ -57,18 +61,60 @@ def test_a_reference_entry_reads_authors_title_publication_date_accessed_url(cli
         publication="Harbor Courier",
         url="https://courier.example/reading-rooms/",
         archive_url="https://archive.example/courier-reading-rooms",
+        archive_date=date(2021, 3, 4),
     )
     profile = make_profile(citations={"first": source})
     entry = parse(client.get(profile.get_absolute_url())).find(id="cite-note-1")
-    text = entry.get_text(" ", strip=True)
-    assert "Ruth Ambler." in text
-    assert "“Reading Rooms Reopen.”" in text
-    assert "Harbor Courier." in text
-    assert "May 17, 2020." in text
-    assert "Accessed October 1, 2026." in text
-    assert entry.find("a", href="https://courier.example/reading-rooms/")
-    assert entry.find("a", string="Archived", href="https://archive.example/courier-reading-rooms")
-    assert "Archived from the original." in text
+    text = text_of(entry.select_one(".source-citation"))
+    assert text.startswith(
+        "Ruth Ambler. “Reading Rooms Reopen.” Harbor Courier. May 17, 2020. "
+        "Accessed October 1, 2026. Archived from the original on March 4, 2021."
+    )
+    title = entry.select_one("a.source-title")
+    assert title.get_text() == "Reading Rooms Reopen."
+    assert title["href"] == "https://courier.example/reading-rooms/"
+    assert entry.select_one("cite.source-publication").get_text() == "Harbor Courier."
+    assert "https://courier.example" not in text, "the address is the title's link, not printed"
+    archived = entry.find("a", string="Archived")
+    assert archived["href"] == "https://archive.example/courier-reading-rooms"
+
+
+def test_a_dead_references_title_leads_to_the_archived_copy_and_names_the_original(client):
+    source = make_source(
+        title="Shelter Closes Its Doors",
+        url="https://shelter.example/closing/",
+        archive_url="https://archive.example/shelter-closing",
+        archive_date=date(2021, 3, 4),
+    )
+    LinkCheck.objects.create(
+        source=source,
+        checked_url=source.url,
+        status=LinkCheck.Status.DEAD,
+        checked_at=timezone.now(),
+    )
+    profile = make_profile(citations={"first": source})
+    entry = parse(client.get(profile.get_absolute_url())).find(id="cite-note-1")
+    assert entry.select_one("a.source-title")["href"] == "https://archive.example/shelter-closing"
+    original = entry.find("a", string="the original")
+    assert original["href"] == "https://shelter.example/closing/"
+    text = text_of(entry.select_one(".source-citation"))
+    assert "Archived from the original on March 4, 2021. (dead link)" in text
+
+
+@pytest.mark.parametrize(("count", "in_columns"), [(10, False), (11, True)])
+def test_a_long_reference_list_is_set_in_columns(client, count, in_columns):
+    profile = make_profile_with_citations(count)
+    reference_list = parse(client.get(profile.get_absolute_url())).select_one(".reference-list")
+    assert ("reference-list-columns" in reference_list["class"]) is in_columns
+
+
+def test_markers_get_a_preview_script_and_stay_links_without_it(client):
+    profile = make_profile()
+    soup = parse(client.get(profile.get_absolute_url()))
+    assert soup.select_one("sup.reference a")["href"] == "#cite-note-1"
+    scripts = [script["src"] for script in soup.select("script[src]")]
+    assert any(src.endswith("js/reference-preview.js") for src in scripts)
+    assert not soup.select("script:not([src]):not([type='application/ld+json'])")
 
 
 @pytest.mark.parametrize("citation_count", [3, 60])
@@ -166,3 +212,60 @@ def test_sub_sections_are_nested_in_the_table_of_contents_under_their_section(cl
     sections = toc.find_all("li", recursive=False)
     assert [li.a.get_text() for li in sections] == ["Work", "Money"]
     assert [a.get_text() for a in sections[0].select("ol.toc-sub a")] == ["Grants", "Loans"]
+
+
+def test_the_infobox_is_a_titled_table_of_label_and_value_rows(client):
+    profile = make_profile(
+        "Tidewater Housing Council",
+        location="Port Verity, Eastmark",
+        facts=[("Website", "https://tidewater.example"), ("Formation", "2004")],
+        aliases="Tidewater Council",
+    )
+    infobox = parse(client.get(profile.get_absolute_url())).select_one("table.infobox")
+    assert infobox.caption.get_text(" ", strip=True) == "Tidewater Housing Council at a glance"
+    rows = [
+        (row.select_one("th[scope=row]").get_text(strip=True), row.td.get_text(strip=True))
+        for row in infobox.select("tbody tr")
+    ]
+    assert rows == [
+        ("Location", "Port Verity, Eastmark"),
+        ("Website", "https://tidewater.example"),
+        ("Formation", "2004"),
+        ("Also known as", "Tidewater Council"),
+    ]
+
+
+@pytest.mark.parametrize("page", ["detail", "history", "revision"])
+def test_the_page_actions_are_tabs_at_the_top_with_the_current_one_marked(client, page):
+    profile = make_profile("Tidewater Housing Council")
+    revision = latest_revision(profile)
+    address = {
+        "detail": profile.get_absolute_url(),
+        "history": reverse("profiles:history", args=[profile.slug]),
+        "revision": reverse("profiles:revision", args=[profile.slug, revision.pk]),
+    }[page]
+    soup = parse(client.get(address))
+    tabs = soup.select_one("nav.page-tabs")
+    assert tabs.find_previous("h1"), "the tabs come right under the page's name"
+    assert not tabs.find_previous(class_="infobox"), "above the infobox, not below it"
+    links = {a.get_text(strip=True): a["href"] for a in tabs.select("a")}
+    assert links == {
+        "Read": profile.get_absolute_url(),
+        "History": reverse("profiles:history", args=[profile.slug]),
+        "Suggest an edit": reverse("editorial:suggest_edit", args=[profile.slug]),
+        "Cite": "#cite-this-page"
+        if page != "history"
+        else f"{profile.get_absolute_url()}#cite-this-page",
+    }
+    current = tabs.select_one("[aria-current=page]").get_text(strip=True)
+    assert current == ("Read" if page == "detail" else "History")
+    if page != "history":
+        assert soup.find(id="cite-this-page").name == "details"
+
+
+def test_an_old_revision_has_no_edit_links_beside_its_headings(client):
+    profile = make_profile()
+    revision = latest_revision(profile)
+    soup = parse(client.get(reverse("profiles:revision", args=[profile.slug, revision.pk])))
+    assert soup.select_one("#background")
+    assert not soup.select(".section-edit")

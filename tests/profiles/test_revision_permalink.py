@@ -41,8 +41,8 @@ def test_the_permanent_link_shows_the_text_and_references_as_they_were(client):
 
     soup = parse(client.get(permalink(profile, first)))
     assert soup.select_one(".profile-lead").get_text(strip=True) == "The fund began small.[1]"
-    titles = [cite.get_text() for cite in soup.select(".reference-list cite")]
-    assert titles == ["“Reading Rooms Reopen.”"]
+    titles = [title.get_text() for title in soup.select(".reference-list .source-title")]
+    assert titles == ["Reading Rooms Reopen."]
     assert len(soup.find_all("h1")) == 1
 
 
@@ -72,6 +72,13 @@ def test_cite_this_page_gives_the_current_revisions_permanent_link_and_a_citatio
     assert client.get(url).status_code == 200
 
 
+@pytest.mark.parametrize("name", ["Evo!", "Downtown L.A.", "Who Fixes the Roof?"])
+def test_cite_this_page_adds_no_period_after_a_name_that_ends_with_its_own(client, name):
+    profile = make_profile(name, slug="ends-with-punctuation")
+    line = parse(client.get(profile.get_absolute_url())).select_one(".cite-line").get_text()
+    assert line.startswith(f"“{name}” Sourcebook. Revision ")
+
+
 @pytest.mark.parametrize("bad", ["abc", "12abc", "-1"])
 def test_a_revision_address_that_is_not_a_number_is_not_found(client, bad):
     profile = make_profile()
@@ -99,8 +106,9 @@ def test_the_permanent_link_page_query_count_is_fixed(client, django_assert_num_
         types=["Education"],
     )
     revision = latest_revision(profile)
-    # the profile, the revision's versions, its category, types, fact labels, links to check
-    with django_assert_num_queries(6):
+    # the profile, the revision's versions, its category, types, fact labels, links to check,
+    # the older and newer revisions' ids
+    with django_assert_num_queries(7):
         response = client.get(permalink(profile, revision))
     assert response.status_code == 200
 
@@ -150,3 +158,25 @@ def test_migrating_stored_versions_after_a_rename_makes_them_render_again(client
     soup = parse(client.get(permalink(profile, first)))
     assert not soup.select(".unloadable-notice")
     assert soup.select_one(".profile-lead").get_text(strip=True) == "The original lead.[1]"
+
+
+def test_a_revision_links_to_the_older_and_the_newer_revision(client):
+    profile = make_profile()
+    first = latest_revision(profile).pk
+    rewrite_lead(profile, "Second.[^first]")
+    second = latest_revision(profile).pk
+    rewrite_lead(profile, "Third.[^first]")
+    third = latest_revision(profile).pk
+
+    def steps(revision_id):
+        nav = parse(client.get(f"/profiles/{profile.slug}/revisions/{revision_id}/"))
+        nav = nav.select_one("nav.revision-nav")
+        return {a.get_text(strip=True): a["href"] for a in nav.find_all("a")} if nav else {}
+
+    base = f"/profiles/{profile.slug}/revisions"
+    assert steps(second) == {
+        "← Older revision": f"{base}/{first}/",
+        "Newer revision →": f"{base}/{third}/",
+    }
+    assert steps(first) == {"Newer revision →": f"{base}/{second}/"}
+    assert steps(third) == {"← Older revision": f"{base}/{second}/"}

@@ -2,11 +2,13 @@
 Ctrl-C stops both, their auto-reloaders included."""
 
 import os
+import re
 import signal
 import socket
 import subprocess
 import sys
 import time
+import urllib.error
 import urllib.request
 from pathlib import Path
 from urllib.parse import quote
@@ -96,7 +98,7 @@ def test_serve_starts_the_web_server_and_the_worker_and_ctrl_c_stops_both():
         children = descendants(serve.pid)
         commands = list(children.values())
         assert any(" runserver " in f"{c} " for c in commands), commands
-        assert any(c.endswith(" db_worker") for c in commands), commands
+        assert any(" db_worker" in c for c in commands), commands
         # Each with its auto-reloader's child: four processes in all.
         assert len(children) == 4, commands
 
@@ -138,3 +140,46 @@ def test_serve_stops_the_web_server_when_the_worker_dies():
     assert serve.returncode != 0
     assert "The task worker stopped" in output
     assert not answers(f"http://127.0.0.1:{port}/")
+
+
+def fetch(url):
+    """(status, body) of a GET, errors included."""
+    try:
+        with urllib.request.urlopen(url, timeout=5) as response:
+            return response.status, response.read().decode()
+    except urllib.error.HTTPError as error:
+        return error.code, error.read().decode()
+
+
+@pytest.mark.django_db(transaction=True)
+def test_the_demo_answers_a_wrong_address_with_the_sites_own_page_and_serves_its_styles():
+    port = free_port()
+    env = {**os.environ, "DATABASE_URL": database_url(), "SOURCEBOOK_TASK_BACKEND": "immediate"}
+    env.pop("DJANGO_DEBUG", None)
+    serve = subprocess.Popen(
+        [sys.executable, MANAGE, "serve", f"127.0.0.1:{port}", "--no-schedule", "--noreload"],
+        env=env,
+        stdout=subprocess.PIPE,
+        stderr=subprocess.STDOUT,
+        text=True,
+    )
+    base = f"http://127.0.0.1:{port}"
+    try:
+        wait_for(lambda: answers(f"{base}/"), 90, "The web server never answered.")
+        status, page = fetch(f"{base}/no-such-page/")
+        assert status == 404
+        assert "We could not find that page" in page
+        assert "URLconf" not in page and "technical" not in page.lower()
+        status, page = fetch(f"{base}/profiles/nobody-by-that-name/")
+        assert status == 404 and "We could not find that page" in page
+        _, home = fetch(f"{base}/")
+        stylesheets = re.findall(r'<link rel="stylesheet" href="([^"]+)"', home)
+        assert stylesheets, "the home page links its styles"
+        for href in stylesheets:
+            assert fetch(f"{base}{href}")[0] == 200, href
+    finally:
+        serve.send_signal(signal.SIGINT)
+        try:
+            serve.communicate(timeout=30)
+        except subprocess.TimeoutExpired:
+            serve.kill()

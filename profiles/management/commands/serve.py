@@ -4,9 +4,15 @@
 processes it started itself (runserver's and db_worker's auto-reloaders). Ctrl-C (SIGINT) or
 SIGTERM stops both; if either child exits, the other is stopped too, so there is never a
 web server without its worker, nor a worker left behind.
+
+The demo runs with debug off, as the site does in production: a wrong address gets the site's
+own "not found" page, not Django's technical one, and errors are logged to the console. It
+collects the static files first (WhiteNoise serves them from there), keeps a secret key of its
+own in var/, and allows plain HTTP. DJANGO_DEBUG=true (or any of those variables set) wins.
 """
 
 import os
+import secrets
 import signal
 import subprocess
 import sys
@@ -30,6 +36,36 @@ def worker_command():
     return None
 
 
+def demo_environment(addrport, environ=os.environ):
+    """The children's environment: debug off, with what a production setting would demand
+    filled in for a local demo, unless the caller set it."""
+    host = addrport.rpartition(":")[0] or "127.0.0.1"
+    listens_everywhere = host in ("0.0.0.0", "[::]", "::")
+    defaults = {
+        "DJANGO_DEBUG": "false",
+        "DJANGO_ALLOWED_HOSTS": "*" if listens_everywhere else f"localhost,127.0.0.1,[::1],{host}",
+        "DJANGO_SECURE_SSL_REDIRECT": "false",
+        "DJANGO_SECURE_COOKIES": "false",
+        "DJANGO_HSTS_SECONDS": "0",
+        "DJANGO_HSTS_INCLUDE_SUBDOMAINS": "false",
+        "DJANGO_HSTS_PRELOAD": "false",
+    }
+    env = {**defaults, **environ}
+    if "DJANGO_SECRET_KEY" not in environ:
+        env["DJANGO_SECRET_KEY"] = demo_secret_key()
+    return env
+
+
+def demo_secret_key():
+    """A random key made once and kept in var/, so that logins outlast a restart."""
+    path = settings.BASE_DIR / "var" / "demo-secret-key"
+    if not path.exists():
+        path.parent.mkdir(parents=True, exist_ok=True)
+        path.write_text(secrets.token_urlsafe(50))
+        path.chmod(0o600)
+    return path.read_text().strip()
+
+
 class Command(BaseCommand):
     help = "Run the web server and the task worker together; Ctrl-C stops both."
 
@@ -51,11 +87,17 @@ class Command(BaseCommand):
         worker = worker_command()
         if worker:
             commands["task worker"] = worker + (
-                ["--no-reload"] if noreload and "db_worker" in worker else []
+                # Said outright: db_worker reloads by default only with debug on.
+                (["--no-reload"] if noreload else ["--reload"]) if "db_worker" in worker else []
             )
         if not no_schedule:
             for chain, run_at in schedule.start_all():
                 self.stdout.write(f"Scheduled {chain.description} from {run_at:%H:%M} UTC.")
+        env = demo_environment(addrport)
+        if env["DJANGO_DEBUG"].lower() in ("false", "0"):
+            self.stdout.write("Collecting the static files (debug is off, as in production)...")
+            self.stdout.flush()
+            collect_static(env)
         children = {}
         stopping = []
 
@@ -66,7 +108,7 @@ class Command(BaseCommand):
         signal.signal(signal.SIGTERM, stop)
         for name, command in commands.items():
             self.stdout.write(f"Starting the {name}: {' '.join(command[1:])}")
-            children[name] = subprocess.Popen(command, start_new_session=True)
+            children[name] = subprocess.Popen(command, start_new_session=True, env=env)
         self.stdout.write(
             f"Serving on http://{addrport}/ (process {os.getpid()}); press Ctrl-C to stop."
         )
@@ -84,6 +126,12 @@ class Command(BaseCommand):
         self.stdout.write("Stopped.")
         if exited:
             sys.exit(children[exited].returncode or 1)
+
+
+def collect_static(env):
+    """collectstatic in a child with the demo's settings (this process has debug's storage)."""
+    manage = [sys.executable, str(settings.BASE_DIR / "manage.py")]
+    subprocess.run([*manage, "collectstatic", "--no-input", "-v0"], env=env, check=True)
 
 
 def stop_all(children):
