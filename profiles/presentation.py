@@ -131,15 +131,17 @@ def mark_missing_links(html_fragments, missing):
 
 
 def with_section_edit_links(body_html, toc, suggest_url):
-    """The body with an "[edit]" link beside each section heading, to the form that suggests
-    an edit to that section.
+    """The body with an "[edit]" link beside each section and sub-section heading, to the form
+    that suggests an edit to just that part.
 
-    The stored HTML writes each heading as ``<h2 id="anchor">...</h2>`` (profiles.markup); the
-    link goes beside the heading, not inside it, so the heading's name stays the section's.
+    The stored HTML writes each heading as ``<h2 id="anchor">...</h2>`` (``<h3>`` for a
+    sub-section; profiles.markup); the link goes beside the heading, not inside it, so the
+    heading's name stays the section's.
     """
     for entry in toc:
-        if entry["level"] != 2:
+        if entry["level"] not in (2, 3):
             continue
+        tag = f"h{entry['level']}"
         anchor = escape(entry["anchor"])
         href = escape(f"{suggest_url}?{urlencode({'section': entry['anchor']})}")
         link = (
@@ -147,7 +149,7 @@ def with_section_edit_links(body_html, toc, suggest_url):
             f'<span class="visually-hidden">: {escape(entry["title"])}</span></a>]</span>'
         )
         body_html = re.sub(
-            rf'(<h2 id="{re.escape(anchor)}">.*?</h2>)',
+            rf'(<{tag} id="{re.escape(anchor)}">.*?</{tag}>)',
             lambda match, link=link: f'<div class="section-heading">{match[1]}{link}</div>',
             body_html,
             count=1,

@@ -303,3 +303,19 @@ def test_the_forms_are_never_cached_because_they_carry_a_token_and_a_timestamp(c
     ]:
         cache_control = client.get(url)["Cache-Control"]
         assert "no-store" in cache_control and "private" in cache_control, url
+
+
+def test_a_sub_section_has_its_own_edit_link_to_a_form_of_just_that_sub_section(client):
+    profile = make_profile(
+        "Quarry Lane Commons",
+        body="## Programs\n\nEvening classes.\n\n### Summer camp\n\nTwo weeks in July.",
+    )
+    page = parse(client.get(profile.get_absolute_url()))
+    (heading,) = page.select(".profile-body .section-heading:has(h3)")
+    assert heading.h3.get_text() == "Summer camp"
+    link = heading.select_one(".section-edit a")
+    assert link.get_text() == "edit: Summer camp"
+    form = parse(client.get(link["href"]))
+    assert (
+        form_fields(form.select_one("main form"))["body"] == "### Summer camp\n\nTwo weeks in July."
+    )
