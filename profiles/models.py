@@ -11,6 +11,12 @@ from django.utils import timezone
 from django.utils.text import normalize_newlines, slugify
 from django.utils.translation import gettext_lazy as _
 
+from profiles.identifiers import (
+    normalize_identifiers,
+    validate_ein,
+    validate_fec_id,
+    validate_wikidata_id,
+)
 from profiles.markup import render_profile
 from profiles.urlnorm import normalize_url, readable_url
 
@@ -100,6 +106,28 @@ class Profile(models.Model):
     published = models.BooleanField(
         default=True, help_text="Unpublished profiles are visible to editors only."
     )
+    ein = models.CharField(
+        "Tax ID (EIN)",
+        max_length=10,
+        blank=True,
+        validators=[validate_ein],
+        help_text="The IRS employer identification number, NN-NNNNNNN. Filings are matched "
+        "to the profile by it.",
+    )
+    fec_id = models.CharField(
+        "FEC ID",
+        max_length=9,
+        blank=True,
+        validators=[validate_fec_id],
+        help_text="A Federal Election Commission committee id (C00123456) or candidate id.",
+    )
+    wikidata_id = models.CharField(
+        "Wikidata item",
+        max_length=20,
+        blank=True,
+        validators=[validate_wikidata_id],
+        help_text="Q and its number, such as Q42.",
+    )
     created = models.DateTimeField(default=timezone.now, editable=False)
     updated = models.DateTimeField(auto_now=True)
 
@@ -126,23 +154,51 @@ class Profile(models.Model):
             models.Index(fields=["-updated"]),
         ]
         permissions = [("revert_profile", "Can revert a profile to an old revision")]
+        constraints = [
+            # One profile per identifier; the search box and import_filings look them up.
+            models.UniqueConstraint(
+                fields=["ein"],
+                condition=~Q(ein=""),
+                name="unique_profile_ein",
+                violation_error_message=_("Another profile has this EIN."),
+            ),
+            models.UniqueConstraint(
+                fields=["fec_id"],
+                condition=~Q(fec_id=""),
+                name="unique_profile_fec_id",
+                violation_error_message=_("Another profile has this FEC ID."),
+            ),
+            models.UniqueConstraint(
+                fields=["wikidata_id"],
+                condition=~Q(wikidata_id=""),
+                name="unique_profile_wikidata_id",
+                violation_error_message=_("Another profile has this Wikidata item."),
+            ),
+        ]
 
     def __str__(self):
         return self.name
 
     def save(self, *args, **kwargs):
-        self.normalize_newlines()
+        self.normalize_fields()
         super().save(*args, **kwargs)
 
     def get_absolute_url(self):
         return reverse("profiles:detail", args=[self.slug])
 
-    def normalize_newlines(self):
+    def clean_fields(self, exclude=None):
+        # "123456789" and "q42" are accepted and stored as "12-3456789" and "Q42".
+        normalize_identifiers(self)
+        super().clean_fields(exclude)
+
+    def normalize_fields(self):
         # Browsers send textareas with CRLF line endings; storing them as typed would make every
-        # admin save look like a change to text nobody touched.
+        # admin save look like a change to text nobody touched. Identifiers get their one
+        # spelling ("12-3456789", "Q42") for the same reason, and for the unique constraints.
         self.lead, self.body, self.aliases = (
             normalize_newlines(text) for text in (self.lead, self.body, self.aliases)
         )
+        normalize_identifiers(self)
 
     @property
     def alias_list(self):

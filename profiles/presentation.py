@@ -13,6 +13,7 @@ from django.utils.translation import gettext as _
 
 from profiles.connections import connection_groups
 from profiles.ego_network import ego_network_svg
+from profiles.identifiers import identifiers_of
 from profiles.markup import find_wikilinks
 from profiles.models import Profile
 
@@ -77,6 +78,7 @@ class ProfilePage:
     unused_citations: list = field(default_factory=list)
     connections: list = field(default_factory=list)  # profiles.connections.ConnectionGroup
     connections_svg: str = ""
+    identifiers: list = field(default_factory=list)  # profiles.identifiers.Identifier
 
 
 def missing_stored_links(profile):
@@ -178,6 +180,7 @@ def profile_page(profile, *, types, facts, citations, relationships=(), missing)
         connections=groups,
         # Escaped by ego_network_svg, which writes only numbers and escaped names.
         connections_svg=mark_safe(ego_network_svg(profile, groups)) if groups else "",
+        identifiers=identifiers_of(profile),
     )
 
 

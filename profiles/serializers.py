@@ -8,6 +8,7 @@ from rest_framework import serializers
 
 from profiles.connections import shown_in_order
 from profiles.history import public_details
+from profiles.identifiers import identifiers_of
 from profiles.licensing import content_license
 from profiles.models import (
     REDACTABLE,
@@ -207,6 +208,7 @@ class ProfileDetailSerializer(ProfileSummarySerializer):
     facts = FactSerializer(many=True)
     citations = CitationSerializer(many=True)
     relationships = serializers.SerializerMethodField()
+    identifiers = serializers.SerializerMethodField()
     current_revision = serializers.IntegerField(source="current_revision_id", allow_null=True)
     license = serializers.SerializerMethodField()
 
@@ -223,8 +225,13 @@ class ProfileDetailSerializer(ProfileSummarySerializer):
             "facts",
             "citations",
             "relationships",
+            "identifiers",
             "license",
         ]
+
+    def get_identifiers(self, profile):
+        """Its EIN, FEC id and Wikidata item, each with the address of its record."""
+        return [identifier.as_json() for identifier in identifiers_of(profile)]
 
     def get_license(self, profile):
         return content_license().as_data()

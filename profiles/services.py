@@ -122,7 +122,7 @@ def save_profile(
             newer = newer_revision(stored, base_revision_id)
             if newer is not None:
                 raise ProfileChanged(newer)
-        profile.normalize_newlines()
+        profile.normalize_fields()
         if check:
             check_profile(profile, facts=facts, citations=citations)
         if stored is not None and not changes(stored, profile, types, facts, citations):

@@ -23,6 +23,7 @@ from profiles.dumps import latest_data_dump
 from profiles.filters import ProfileFilters, facet_counts, page_number
 from profiles.forms import RedactionForm, RevertForm
 from profiles.history import paged_history, recent_entries, recent_versions
+from profiles.identifiers import profile_with_identifier
 from profiles.licensing import content_license
 from profiles.models import (
     Category,
@@ -105,7 +106,11 @@ def profile_browse(request):
 
 @require_safe
 def search_results(request):
-    """Anyone may search the published profiles, with the browse filters."""
+    """Anyone may search the published profiles, with the browse filters. An EIN, FEC id or
+    Wikidata item that a profile has leads straight to it."""
+    identified = profile_with_identifier(request.GET.get("q", ""), Profile.objects.published())
+    if identified is not None:
+        return redirect(identified)
     filters = ProfileFilters.from_query(request.GET)
     results = search_profiles(
         request.GET.get("q", ""),
