@@ -732,6 +732,56 @@ class RelationshipCitation(models.Model):
         return f"relationship-{self.pk}"
 
 
+class Filing(models.Model):
+    """One yearly return an organization filed with the IRS (Form 990, 990-EZ or 990-PF), as
+    import_filings read it: the figures of the profile's Finances section, each cited to the
+    return's source (kind "filing")."""
+
+    class Form(models.TextChoices):
+        F990 = "990", _("Form 990")
+        F990EZ = "990EZ", _("Form 990-EZ")
+        F990PF = "990PF", _("Form 990-PF")
+
+    profile = models.ForeignKey(Profile, on_delete=models.CASCADE, related_name="filings")
+    source = models.ForeignKey(Source, on_delete=models.PROTECT, related_name="filings")
+    object_id = models.CharField(
+        max_length=40,
+        unique=True,
+        help_text="The IRS e-file object id of the return; a second import of it changes nothing.",
+    )
+    form = models.CharField(max_length=5, choices=Form.choices)
+    tax_year = models.PositiveSmallIntegerField()
+    tax_period_end = models.DateField(null=True, blank=True)
+    revenue = models.DecimalField(max_digits=16, decimal_places=0, null=True, blank=True)
+    expenses = models.DecimalField(max_digits=16, decimal_places=0, null=True, blank=True)
+    assets = models.DecimalField(max_digits=16, decimal_places=0, null=True, blank=True)
+    liabilities = models.DecimalField(max_digits=16, decimal_places=0, null=True, blank=True)
+    net_assets = models.DecimalField(max_digits=16, decimal_places=0, null=True, blank=True)
+    imported = models.DateField(default=timezone.localdate)
+
+    class Meta:
+        ordering = ["tax_year", "pk"]
+        indexes = [
+            # The Finances section reads a profile's filings by year.
+            models.Index(fields=["profile", "tax_year"]),
+        ]
+
+    def __str__(self):
+        return f"{self.get_form_display()} for tax year {self.tax_year}"
+
+    @property
+    def marker_key(self):
+        """The name this filing's marker has in the profile's reference list."""
+        return f"filing-{self.pk}"
+
+    # What a reference entry reads of each use of a source (profiles.presentation).
+    pinpoint = ""
+
+    @property
+    def accessed(self):
+        return self.imported
+
+
 class RevisionRedaction(models.Model):
     """The parts of a revision hidden from the public (MediaWiki's RevisionDelete): its text,
     its comment or the name of who made it. Nothing is deleted: editors who may redact still
@@ -844,3 +894,6 @@ reversion.register(Source)
 # never pulls in the whole network.
 reversion.register(Relationship, follow=["citations"])
 reversion.register(RelationshipCitation, follow=["source"])
+# A filing is written in a revision of its profile (profiles.services.save_filings), which
+# records the profile re-rendered with the filing's reference.
+reversion.register(Filing, follow=["source"])
