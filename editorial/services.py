@@ -25,8 +25,8 @@ from django.utils.translation import gettext as _
 from editorial.edits import content_digest, merge_suggestion, merged_values, profile_state
 from editorial.merging import has_conflict_markers
 from editorial.models import Suggestion
-from editorial.proposals import proposed_connection, proposed_relationship
 from editorial.permissions import can_review
+from editorial.proposals import proposed_connection, proposed_relationship
 from profiles.models import Category, Citation, FormerSlug, Profile, Source, parse_partial_date
 from profiles.services import save_profile, save_relationship
 from profiles.urlnorm import normalize_url

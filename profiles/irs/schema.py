@@ -61,7 +61,8 @@ FIGURES = {
         "net_assets": "NetAssetsOrFundBalancesGrp/EOYAmt",
     },
     (OLD, "990PF"): {
-        "revenue": "AnalysisOfRevenueAndExpenses/TotalRevenueAndExpenses/RevenueAndExpensesPerBooks",
+        "revenue": "AnalysisOfRevenueAndExpenses/TotalRevenueAndExpenses/"
+        "RevenueAndExpensesPerBooks",
         "expenses": "AnalysisOfRevenueAndExpenses/TotalExpensesRevAndExpnss/"
         "RevenueAndExpensesPerBooks",
         "assets": "Form990PFBalanceSheets/TotalAssets/EOYBookValue",
