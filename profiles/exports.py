@@ -67,6 +67,7 @@ RELATIONSHIP_FIELDS = [
     "is_current",
     "currency",
 ]
+FILING_FIGURES = ["revenue", "expenses", "assets", "liabilities", "net_assets"]
 CSV_COLUMNS = [
     "slug",
     "name",
@@ -94,7 +95,9 @@ def public_profiles():
     return (
         Profile.objects.published()
         .select_related("category")
-        .prefetch_related("types", "facts__label", "citations__source", "former_slugs")
+        .prefetch_related(
+            "types", "facts__label", "citations__source", "former_slugs", "filings__source"
+        )
         .order_by("pk")
     )
 
@@ -120,6 +123,7 @@ def export_data():
     profiles = list(public_profiles())
     relationships = list(public_relationships())
     sources = {c.source.pk: c.source for p in profiles for c in p.citations.all()}
+    sources.update((f.source.pk, f.source) for p in profiles for f in p.filings.all())
     sources.update((c.source.pk, c.source) for r in relationships for c in r.citations.all())
     relationship_types = {r.type.pk: r.type for r in relationships}
     categories = {p.category.pk: p.category for p in profiles}
@@ -169,6 +173,10 @@ def _relationship_data(relationship):
     }
 
 
+def whole_dollars(amount):
+    return None if amount is None else int(amount)
+
+
 def _plain(value):
     return value.isoformat() if isinstance(value, date | datetime) else value
 
@@ -206,6 +214,17 @@ def _profile_data(profile):
                 "pinpoint": citation.pinpoint,
             }
             for citation in profile.citations.all()
+        ],
+        "filings": [
+            {
+                "object_id": filing.object_id,
+                "form": filing.form,
+                "tax_year": filing.tax_year,
+                "tax_period_end": iso(filing.tax_period_end),
+                **{name: whole_dollars(getattr(filing, name)) for name in FILING_FIGURES},
+                "source": filing.source_id,
+            }
+            for filing in profile.filings.all()
         ],
     }
 

@@ -11,9 +11,12 @@ from decimal import Decimal
 
 from django.utils.formats import number_format
 from django.utils.html import escape
+from django.utils.safestring import mark_safe
 from django.utils.translation import gettext as _
 
 FIGURES = ("revenue", "expenses", "assets", "liabilities")
+# The infobox label whose hand-typed row the latest filing's revenue replaces.
+REVENUE_LABEL = "Revenue"
 
 
 def filing_markers(filings):
@@ -40,6 +43,10 @@ class FinanceRow:
     def cells(self):
         return [dollars(getattr(self.filing, name)) for name in FIGURES]
 
+    @property
+    def markers(self):
+        return [self.marker] if self.marker else []
+
 
 @dataclass
 class Finances:
@@ -48,7 +55,12 @@ class Finances:
 
     @property
     def latest(self):
-        return self.rows[-1] if self.rows else None
+        """The row of the latest tax year, for the infobox's revenue."""
+        return max(self.rows, key=lambda row: row.filing.tax_year) if self.rows else None
+
+    @property
+    def latest_revenue(self):
+        return dollars(self.latest.filing.revenue) if self.latest else ""
 
 
 def finances(profile, filings):
@@ -59,7 +71,8 @@ def finances(profile, filings):
         for marker in reference["markers"]
     }
     rows = [FinanceRow(filing, anchors.get(filing.marker_key, {})) for filing in filings]
-    return Finances(rows, revenue_and_expenses_svg(rows) if rows else "")
+    # Escaped by revenue_and_expenses_svg, which writes only numbers and escaped text.
+    return Finances(rows, mark_safe(revenue_and_expenses_svg(rows)) if rows else "")
 
 
 # The chart --------------------------------------------------------------------------------------

@@ -13,6 +13,7 @@ from django.utils.translation import gettext as _
 
 from profiles.connections import connection_groups
 from profiles.ego_network import ego_network_svg
+from profiles.finances import REVENUE_LABEL, finances
 from profiles.identifiers import identifiers_of
 from profiles.markup import find_wikilinks
 from profiles.models import Profile
@@ -79,6 +80,7 @@ class ProfilePage:
     connections: list = field(default_factory=list)  # profiles.connections.ConnectionGroup
     connections_svg: str = ""
     identifiers: list = field(default_factory=list)  # profiles.identifiers.Identifier
+    finances: object = None  # profiles.finances.Finances
 
 
 def missing_stored_links(profile):
@@ -132,13 +134,15 @@ def nested_toc(toc):
     return sections
 
 
-def reference_entries(references, citations, relationships=()):
+def reference_entries(references, citations, relationships=(), filings=()):
     """The stored reference entries with the citation behind each marker: a profile's own
-    citations by key, its connections' citations by their marker keys."""
+    citations by key, its connections' citations and its filings by their marker keys."""
     uses = {citation.key: citation for citation in citations}
     for relationship in relationships:
         for citation in relationship.citations.all():
             uses[citation.marker_key] = citation
+    for filing in filings:
+        uses[filing.marker_key] = filing
     entries = []
     for reference in references:
         markers = [
@@ -151,9 +155,9 @@ def reference_entries(references, citations, relationships=()):
     return entries
 
 
-def profile_page(profile, *, types, facts, citations, relationships=(), missing):
-    """Assemble the page of a profile from its stored rendering, facts, citations and
-    relationships.
+def profile_page(profile, *, types, facts, citations, relationships=(), filings=(), missing):
+    """Assemble the page of a profile from its stored rendering, facts, citations,
+    relationships and filings (oldest first).
 
     ``missing`` maps its links to profiles not written yet to their names:
     missing_stored_links() for the live profile, missing_text_links() for an old revision.
@@ -165,6 +169,12 @@ def profile_page(profile, *, types, facts, citations, relationships=(), missing)
     used_keys = {m["key"] for reference in profile.references for m in reference["markers"]}
     groups = connection_groups(profile, relationships)
     by_relationship = {c.relationship.pk: c for group in groups for c in group.connections}
+    money = finances(profile, filings)
+    if money.rows:
+        # The latest filing's revenue replaces a "Revenue" row typed by hand.
+        facts_and_html = [(f, h) for f, h in zip(facts, fact_html, strict=True)]
+        facts_and_html = [(f, h) for f, h in facts_and_html if f.label.name != REVENUE_LABEL]
+        facts, fact_html = [f for f, _ in facts_and_html], [h for _, h in facts_and_html]
     return ProfilePage(
         lead_html=lead_html,
         body_html=body_html,
@@ -175,12 +185,13 @@ def profile_page(profile, *, types, facts, citations, relationships=(), missing)
             if html or fact.relationship_id in by_relationship
         ],
         types=types,
-        references=reference_entries(profile.references, citations, relationships),
+        references=reference_entries(profile.references, citations, relationships, filings),
         unused_citations=[c.key for c in citations if c.key not in used_keys],
         connections=groups,
         # Escaped by ego_network_svg, which writes only numbers and escaped names.
         connections_svg=mark_safe(ego_network_svg(profile, groups)) if groups else "",
         identifiers=identifiers_of(profile),
+        finances=money,
     )
 
 

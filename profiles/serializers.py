@@ -15,6 +15,7 @@ from profiles.models import (
     Category,
     Citation,
     Fact,
+    Filing,
     Profile,
     ProfileType,
     Relationship,
@@ -202,6 +203,27 @@ class ProfileSummarySerializer(serializers.ModelSerializer):
         ]
 
 
+class FilingSerializer(serializers.ModelSerializer):
+    """One yearly return: its figures in whole dollars and the source that cites it."""
+
+    source = serializers.IntegerField(source="source_id")
+
+    class Meta:
+        model = Filing
+        fields = [
+            "tax_year",
+            "form",
+            "tax_period_end",
+            "revenue",
+            "expenses",
+            "assets",
+            "liabilities",
+            "net_assets",
+            "object_id",
+            "source",
+        ]
+
+
 class ProfileDetailSerializer(ProfileSummarySerializer):
     """Everything a profile page shows, in Markdown and as the rendered HTML."""
 
@@ -209,6 +231,7 @@ class ProfileDetailSerializer(ProfileSummarySerializer):
     citations = CitationSerializer(many=True)
     relationships = serializers.SerializerMethodField()
     identifiers = serializers.SerializerMethodField()
+    filings = FilingSerializer(many=True)
     current_revision = serializers.IntegerField(source="current_revision_id", allow_null=True)
     license = serializers.SerializerMethodField()
 
@@ -226,6 +249,7 @@ class ProfileDetailSerializer(ProfileSummarySerializer):
             "citations",
             "relationships",
             "identifiers",
+            "filings",
             "license",
         ]
 

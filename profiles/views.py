@@ -147,6 +147,7 @@ def profile_detail(request, slug):
         facts=list(profile.facts.select_related("label")),
         citations=list(profile.citations.select_related("source__link_check")),
         relationships=list(relationships_of(profile)),
+        filings=list(profile.filings.select_related("source__link_check")),
         missing=missing_stored_links(profile),
     )
     revision = latest_revision(profile)
