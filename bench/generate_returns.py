@@ -87,3 +87,116 @@ def return_xml(
         f"<ReturnData><{FORM_ELEMENTS[form]}>{body}</{FORM_ELEMENTS[form]}>{schedule}"
         "</ReturnData></Return>\n"
     )
+
+
+# The demo's returns ----------------------------------------------------------------------------
+# Three demo organizations over several years, our own numbers; the latest year of each agrees
+# with the figures its demo profile gives in the text.
+
+
+def figures(revenue, expenses, assets, liabilities):
+    return {
+        "revenue": revenue,
+        "expenses": expenses,
+        "assets": assets,
+        "liabilities": liabilities,
+        "net_assets": assets - liabilities,
+    }
+
+
+RIVERTON = ("00-1047729", "Riverton Tenants Alliance")
+FOUNDATION = ("00-2211952", "Alder Falls Community Foundation")
+CENTER = ("00-3390512", "Center for Westmarch Housing Policy")
+
+DEMO_RETURNS = [
+    # object id, family, form, (ein, name), year, figures, officers, grants
+    ("201200110001", OLD, "990EZ", RIVERTON, 2011, figures(96400, 88150, 41200, 3900), (), ()),
+    ("201300110002", OLD, "990EZ", RIVERTON, 2012, figures(171900, 160300, 63800, 5200), (), ()),
+    ("202000110003", NEW, "990", RIVERTON, 2019, figures(884500, 842300, 702100, 96400), (), ()),
+    ("202100110004", NEW, "990", RIVERTON, 2020, figures(1120300, 1013800, 845600, 104900), (), ()),
+    ("202200110005", NEW, "990", RIVERTON, 2021, figures(1248900, 1174200, 918700, 113300), (), ()),
+    (
+        "202300110006",
+        NEW,
+        "990",
+        RIVERTON,
+        2022,
+        figures(1382114, 1209870, 1046300, 121800),
+        (("Rafael Okonjo-Lind", "Executive Director", 40, 78400),),
+        (),
+    ),
+    (
+        "202100220001",
+        NEW,
+        "990PF",
+        FOUNDATION,
+        2020,
+        figures(24100000, 21950000, 301200000, 2100000),
+        (),
+        (),
+    ),
+    (
+        "202200220002",
+        NEW,
+        "990PF",
+        FOUNDATION,
+        2021,
+        figures(26480000, 23310000, 318900000, 2250000),
+        (),
+        (),
+    ),
+    (
+        "202300220003",
+        NEW,
+        "990PF",
+        FOUNDATION,
+        2022,
+        figures(27905000, 24770000, 327400000, 2310000),
+        (),
+        (
+            ("Riverton Tenants Alliance", "", 150000),
+            ("Center for Westmarch Housing Policy", "", 90000),
+            ("Eastside Community Pantry", "", 12500),
+        ),
+    ),
+    ("202100330001", NEW, "990", CENTER, 2020, figures(1604200, 1552900, 988000, 140500), (), ()),
+    ("202200330002", NEW, "990", CENTER, 2021, figures(1781500, 1690400, 1040300, 151200), (), ()),
+    (
+        "202300330003",
+        NEW,
+        "990",
+        CENTER,
+        2022,
+        figures(1912400, 1847300, 1102500, 158900),
+        (("Lucia Ferreira-Banks", "Executive Director", 40, 112000),),
+        (("Riverton Tenants Alliance", "00-1047729", 20000),),
+    ),
+]
+
+
+def write_demo_returns(folder):
+    folder.mkdir(parents=True, exist_ok=True)
+    for object_id, family, form, (ein, name), year, amounts, officers, grants in DEMO_RETURNS:
+        (folder / f"{object_id}_public.xml").write_text(
+            return_xml(
+                family=family,
+                form=form,
+                ein=ein,
+                name=name,
+                year=year,
+                figures=amounts,
+                officers=officers,
+                grants=grants,
+            )
+        )
+
+
+if __name__ == "__main__":
+    import os
+    from pathlib import Path
+
+    import django
+
+    os.environ.setdefault("DJANGO_SETTINGS_MODULE", "config.settings")
+    django.setup()
+    write_demo_returns(Path(__file__).resolve().parent.parent / "demo" / "filings")

@@ -19,9 +19,42 @@ FIGURES = ("revenue", "expenses", "assets", "liabilities")
 REVENUE_LABEL = "Revenue"
 
 
+def fact_values(facts, filings):
+    """The infobox values to render: a hand-typed "Revenue" row gives way to the latest
+    filing's revenue (rendered empty, so it neither shows nor numbers a reference)."""
+    if not filings:
+        return [fact.value for fact in facts]
+    return ["" if fact.label.name == REVENUE_LABEL else fact.value for fact in facts]
+
+
+def figure_key(filing, name):
+    return f"{filing.marker_key}-{name}"
+
+
+def latest_filing(filings):
+    return max(filings, key=lambda filing: (filing.tax_year, filing.pk), default=None)
+
+
 def filing_markers(filings):
-    """(marker key, source id) of each filing, by year: they follow the connections' markers."""
-    return [(filing.marker_key, filing.source_id) for filing in filings]
+    """(marker key, source id) of each figure of each filing, by year, then of the latest
+    revenue in the infobox: they follow the connections' markers, and each has its own
+    back-link in the filing's reference entry."""
+    filings = list(filings)
+    markers = [
+        (figure_key(filing, name), filing.source_id)
+        for filing in filings
+        for name in FIGURES
+        if getattr(filing, name) is not None
+    ]
+    latest = latest_filing(filings)
+    if latest is not None and latest.revenue is not None:
+        markers.append((figure_key(latest, "infobox"), latest.source_id))
+    return markers
+
+
+def filing_marker_keys(filing):
+    """Every marker key a filing may have, for the reference list to find the filing by."""
+    return [figure_key(filing, name) for name in (*FIGURES, "infobox")]
 
 
 def dollars(amount):
@@ -33,34 +66,29 @@ def dollars(amount):
 
 
 @dataclass
+class FinanceCell:
+    text: str
+    markers: list  # [{"number", "anchor"}]: the figure's marker
+
+
+@dataclass
 class FinanceRow:
     """One filing's line of the table."""
 
     filing: object
-    marker: dict = field(default_factory=dict)  # {"number", "anchor"} of its reference
-
-    @property
-    def cells(self):
-        return [dollars(getattr(self.filing, name)) for name in FIGURES]
-
-    @property
-    def markers(self):
-        return [self.marker] if self.marker else []
+    cells: list = field(default_factory=list)  # FinanceCell per figure
 
 
 @dataclass
 class Finances:
     rows: list
     chart_svg: str = ""
-
-    @property
-    def latest(self):
-        """The row of the latest tax year, for the infobox's revenue."""
-        return max(self.rows, key=lambda row: row.filing.tax_year) if self.rows else None
+    latest: object = None  # the latest Filing, for the infobox
+    latest_markers: list = field(default_factory=list)
 
     @property
     def latest_revenue(self):
-        return dollars(self.latest.filing.revenue) if self.latest else ""
+        return dollars(self.latest.revenue) if self.latest else ""
 
 
 def finances(profile, filings):
@@ -70,9 +98,26 @@ def finances(profile, filings):
         for reference in profile.references
         for marker in reference["markers"]
     }
-    rows = [FinanceRow(filing, anchors.get(filing.marker_key, {})) for filing in filings]
-    # Escaped by revenue_and_expenses_svg, which writes only numbers and escaped text.
-    return Finances(rows, mark_safe(revenue_and_expenses_svg(rows)) if rows else "")
+
+    def markers(filing, name):
+        found = anchors.get(figure_key(filing, name))
+        return [found] if found else []
+
+    rows = [
+        FinanceRow(
+            filing,
+            [FinanceCell(dollars(getattr(filing, n)), markers(filing, n)) for n in FIGURES],
+        )
+        for filing in filings
+    ]
+    latest = latest_filing(filings)
+    return Finances(
+        rows,
+        # Escaped by revenue_and_expenses_svg, which writes only numbers and escaped text.
+        mark_safe(revenue_and_expenses_svg(rows)) if rows else "",
+        latest,
+        markers(latest, "infobox") if latest else [],
+    )
 
 
 # The chart --------------------------------------------------------------------------------------

@@ -325,6 +325,13 @@ class SourceQuerySet(models.QuerySet):
         cited = Citation.objects.filter(source=models.OuterRef("pk"), profile__published=True)
         return self.filter(models.Exists(cited))
 
+    def with_links_to_check(self):
+        """Sources with an address the link checker visits: not the returns import_filings
+        stored, whose addresses it builds from the EIN and object id (checking 1.4 million
+        of them would only load another site, and they are never fetched)."""
+        imported = Filing.objects.filter(source=models.OuterRef("pk"))
+        return self.exclude(url="").exclude(models.Exists(imported))
+
     def at_normalized_urls(self, normalized_urls):
         """The sources at these normalized URLs. The unique index's condition is repeated so
         that SQLite searches that partial index instead of reading the whole table."""

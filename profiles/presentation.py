@@ -13,7 +13,7 @@ from django.utils.translation import gettext as _
 
 from profiles.connections import connection_groups
 from profiles.ego_network import ego_network_svg
-from profiles.finances import REVENUE_LABEL, finances
+from profiles.finances import filing_marker_keys, finances
 from profiles.identifiers import identifiers_of
 from profiles.markup import find_wikilinks
 from profiles.models import Profile
@@ -142,7 +142,7 @@ def reference_entries(references, citations, relationships=(), filings=()):
         for citation in relationship.citations.all():
             uses[citation.marker_key] = citation
     for filing in filings:
-        uses[filing.marker_key] = filing
+        uses.update(dict.fromkeys(filing_marker_keys(filing), filing))
     entries = []
     for reference in references:
         markers = [
@@ -170,11 +170,6 @@ def profile_page(profile, *, types, facts, citations, relationships=(), filings=
     groups = connection_groups(profile, relationships)
     by_relationship = {c.relationship.pk: c for group in groups for c in group.connections}
     money = finances(profile, filings)
-    if money.rows:
-        # The latest filing's revenue replaces a "Revenue" row typed by hand.
-        facts_and_html = [(f, h) for f, h in zip(facts, fact_html, strict=True)]
-        facts_and_html = [(f, h) for f, h in facts_and_html if f.label.name != REVENUE_LABEL]
-        facts, fact_html = [f for f, _ in facts_and_html], [h for _, h in facts_and_html]
     return ProfilePage(
         lead_html=lead_html,
         body_html=body_html,

@@ -22,7 +22,7 @@ from django.db import transaction
 from django.utils.translation import gettext as _
 
 from profiles.connections import connection_markers, relationships_of
-from profiles.finances import filing_markers
+from profiles.finances import fact_values, filing_markers
 from profiles.markup import RenderedProfile, check_markers
 from profiles.models import (
     REDACTABLE,
@@ -207,7 +207,7 @@ def write_profile(profile, stored, types, facts, citations):
     relationships = list(relationships_of(profile)) if stored else []
     filings = list(profile.filings.all()) if stored else []
     rendered = profile.render(
-        [fact.value for fact in facts],
+        fact_values(facts, filings),
         {c.key: c.source_id for c in citations},
         connection_markers(profile, relationships) + filing_markers(filings),
     )
@@ -231,13 +231,14 @@ def write_profile(profile, stored, types, facts, citations):
 def rerender(profile):
     """Render a saved profile again from its stored rows, because a connection of it changed,
     and add it to the open revision: the change is part of its history too."""
-    facts = list(profile.facts.all())
+    facts = list(profile.facts.select_related("label"))
     citations = list(profile.citations.select_related("source"))
     relationships = list(relationships_of(profile))
+    filings = list(profile.filings.all())
     rendered = profile.render(
-        [fact.value for fact in facts],
+        fact_values(facts, filings),
         {c.key: c.source_id for c in citations},
-        connection_markers(profile, relationships) + filing_markers(profile.filings.all()),
+        connection_markers(profile, relationships) + filing_markers(filings),
     )
     profile.save(update_fields=["lead_html", "body_html", "toc", "references", "updated"])
     for fact, html in zip(facts, rendered.fact_html, strict=True):

@@ -1,4 +1,5 @@
 import secrets
+from pathlib import Path
 from datetime import date
 from decimal import Decimal
 
@@ -23,9 +24,12 @@ from profiles.models import (
     Source,
     parse_partial_date,
 )
+from profiles.irs.importing import import_filings
 from profiles.services import save_profile, save_relationships
 
 DEMO_EDITOR = "editor"
+# Fictional IRS returns of three demo organizations (written by bench/generate_returns.py).
+DEMO_FILINGS = Path(demo_content.__file__).resolve().parent / "filings"
 
 
 def demo_source(data):
@@ -49,6 +53,7 @@ def create_profile(data, accessed, editor):
         slug=data["slug"],
         category=Category.objects.get(slug=data["category"]),
         location=data.get("location", ""),
+        ein=data.get("ein", ""),
         aliases="\n".join(data.get("aliases", [])),
         lead=data.get("lead", "").strip(),
         body=data.get("body", "").strip(),
@@ -174,6 +179,11 @@ class Command(BaseCommand):
             comment="Connected the demo profiles (demo content).",
         )
         self.stdout.write(f"Demo connections: {len(connected)} created.")
+        filings = import_filings([DEMO_FILINGS], user=editor)
+        self.stdout.write(
+            f"Demo filings: {filings.stored} returns imported, {filings.proposed} connections "
+            "proposed for review."
+        )
         if with_activity:
             for added in add_demo_activity(editor):
                 self.stdout.write(f"Demo activity: {added}.")
