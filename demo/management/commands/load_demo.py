@@ -1,7 +1,7 @@
 import secrets
-from pathlib import Path
 from datetime import date
 from decimal import Decimal
+from pathlib import Path
 
 from django.conf import settings
 from django.contrib.auth import get_user_model
@@ -11,6 +11,7 @@ from django.utils.text import slugify
 from demo import content as demo_content
 from demo.activity import add_demo_activity
 from editorial.permissions import editors_group
+from profiles.irs.importing import import_filings
 from profiles.models import (
     Category,
     Citation,
@@ -24,7 +25,6 @@ from profiles.models import (
     Source,
     parse_partial_date,
 )
-from profiles.irs.importing import import_filings
 from profiles.services import save_profile, save_relationships
 
 DEMO_EDITOR = "editor"
