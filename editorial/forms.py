@@ -40,7 +40,13 @@ from editorial.models import Suggestion
 from editorial.proposals import matched, relationship_data
 from profiles.markup import body_sections, check_markers, find_marker_keys, marker_list
 from profiles.metadata import source_details_from_url
-from profiles.models import Category, Profile, RelationshipCitation, parse_partial_date
+from profiles.models import (
+    Category,
+    Profile,
+    RelationshipCitation,
+    RelationshipType,
+    parse_partial_date,
+)
 from profiles.revisions import latest_revision_id
 from profiles.services import check_relationship
 from profiles.urlnorm import normalize_url
@@ -823,6 +829,7 @@ class SuggestConnectionForm(ContributionForm, ConnectionFields):
             kwargs.setdefault("initial", connection_initial(profile, correcting))
         super().__init__(data, **kwargs)
         self.set_up_connection_fields(profile)
+        self.fields["kind"].choices = fitting_choices(profile, self.fields["kind"].choices)
         self.correcting = correcting
         self.fields["other"].help_text = _("The exact name of a profile on this site.")
         self.fields["start"].help_text = _("As YYYY-MM-DD, YYYY-MM or YYYY.")
@@ -915,6 +922,19 @@ class SuggestConnectionForm(ContributionForm, ConnectionFields):
             "new_sources": [source],
             **self.contributor_fields(),
         }
+
+
+def fitting_choices(profile, choices):
+    """The kinds of connection this profile can have on its side: an organization is not
+    offered "Board member of"."""
+    kinds = {kind.slug: kind for kind in RelationshipType.objects.all()}
+
+    def fits(value):
+        side, slug = value.split(":", 1)
+        kind = kinds[slug]
+        return kind.fits(kind.subject_kind if side == "subject" else kind.object_kind, profile)
+
+    return [(value, label) for value, label in choices if fits(value)]
 
 
 def connection_initial(profile, relationship):

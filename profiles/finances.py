@@ -7,10 +7,11 @@ references, so every figure links to the entry numbered for its filing.
 """
 
 from dataclasses import dataclass, field
+from datetime import date
 from decimal import Decimal
 
 from django.utils.formats import number_format
-from django.utils.html import escape
+from django.utils.html import escape, format_html, format_html_join
 from django.utils.safestring import mark_safe
 from django.utils.translation import gettext as _
 
@@ -86,9 +87,17 @@ class Finances:
     latest: object = None  # the latest Filing, for the infobox
     latest_markers: list = field(default_factory=list)
 
-    @property
-    def latest_revenue(self):
-        return dollars(self.latest.revenue) if self.latest else ""
+    def infobox_row(self):
+        """(value HTML, as-of date) of the infobox's revenue: the latest filing's figure with
+        its marker, as of the end of its tax period."""
+        markers = format_html_join(
+            "",
+            '<sup class="reference" id="{}"><a href="#cite-note-{}">[{}]</a></sup>',
+            ((m["anchor"], m["number"], m["number"]) for m in self.latest_markers),
+        )
+        text = dollars(self.latest.revenue) or _("not given")
+        as_of = self.latest.tax_period_end or date(self.latest.tax_year, 12, 31)
+        return format_html("{}{}", text, markers), as_of
 
 
 def finances(profile, filings):
@@ -123,7 +132,7 @@ def finances(profile, filings):
 # The chart --------------------------------------------------------------------------------------
 
 WIDTH, HEIGHT = 360, 180
-LEFT, RIGHT, TOP, BOTTOM = 72, 12, 14, 34
+LEFT, RIGHT, TOP, BOTTOM = 72, 24, 14, 34
 # Told apart by line style and marker shape, not colour alone: a solid line with dots for
 # revenue, a dashed line with squares for expenses.
 SERIES = (

@@ -13,6 +13,7 @@ from django.utils.translation import gettext as _
 
 from profiles.connections import connection_groups
 from profiles.ego_network import ego_network_svg
+from profiles.finances import REVENUE_LABEL as REVENUE
 from profiles.finances import filing_marker_keys, finances
 from profiles.identifiers import identifiers_of
 from profiles.markup import find_wikilinks
@@ -174,11 +175,16 @@ def profile_page(profile, *, types, facts, citations, relationships=(), filings=
         lead_html=lead_html,
         body_html=body_html,
         toc=nested_toc(profile.toc),
-        infobox=[
-            InfoboxRow(fact.label.name, html, fact.as_of, by_relationship.get(fact.relationship_id))
-            for fact, html in zip(facts, fact_html, strict=True)
-            if html or fact.relationship_id in by_relationship
-        ],
+        infobox=with_latest_revenue(
+            [
+                InfoboxRow(
+                    fact.label.name, html, fact.as_of, by_relationship.get(fact.relationship_id)
+                )
+                for fact, html in zip(facts, fact_html, strict=True)
+                if html or fact.relationship_id in by_relationship or fact.label.name == REVENUE
+            ],
+            money,
+        ),
         types=types,
         references=reference_entries(profile.references, citations, relationships, filings),
         unused_citations=[c.key for c in citations if c.key not in used_keys],
@@ -188,6 +194,22 @@ def profile_page(profile, *, types, facts, citations, relationships=(), filings=
         identifiers=identifiers_of(profile),
         finances=money,
     )
+
+
+def with_latest_revenue(rows, money):
+    """The infobox rows with the latest filing's revenue in the place of a "Revenue" row
+    typed by hand (or at the end); without filings, the typed row as it is (or none)."""
+    revenue = money.infobox_row() if money.latest else None
+    shown = []
+    for row in rows:
+        if row.label == REVENUE and revenue is not None:
+            shown.append(InfoboxRow(row.label, *revenue))
+            revenue = None
+        elif row.value_html or row.connection:
+            shown.append(row)
+    if revenue is not None:
+        shown.append(InfoboxRow(REVENUE, *revenue))
+    return shown
 
 
 @dataclass

@@ -9,6 +9,7 @@ import time
 from collections import defaultdict
 from dataclasses import dataclass, field
 
+from django.db import transaction
 from django.utils.translation import gettext as _
 from django.utils.translation import ngettext
 
@@ -102,13 +103,18 @@ def import_filings(paths, *, user=None, dry_run=False, on_message=None):
         if dry_run or not new:
             report.stored += len(new) if dry_run else 0
             continue
-        saved = save_filings(
-            profile, [filing_of(p) for p in new], user=user, comment=import_comment(new)
-        )
+        # A profile's filings and the connections they propose are stored together or not
+        # at all (and in one commit, which is most of the time an import takes on SQLite).
+        with transaction.atomic():
+            saved = save_filings(
+                profile, [filing_of(p) for p in new], user=user, comment=import_comment(new)
+            )
+            parsed_by_id = {p.object_id: p for p in new}
+            for filing in saved:
+                report.proposed += propose_from_filing(
+                    profile, filing, parsed_by_id[filing.object_id]
+                )
         report.stored += len(saved)
-        parsed_by_id = {p.object_id: p for p in new}
-        for filing in saved:
-            report.proposed += propose_from_filing(profile, filing, parsed_by_id[filing.object_id])
     report.seconds = time.perf_counter() - started
     return report
 

@@ -143,7 +143,7 @@ def test_the_profile_page_links_to_the_form_and_each_connection_to_its_correctio
         ({"source_url": "javascript:alert(1)"}, "starting with http:// or https://"),
         ({"source_title": ""}, "Give the title of the source."),
         ({"message": " "}, "Tell the editors what the source says"),
-        ({"kind": "subject:board-member"}, "joins people"),
+        ({"kind": "subject:board-member"}, "Select a valid choice"),
         ({"start": "June 2021"}, "Write the date as YYYY-MM-DD"),
     ],
 )
@@ -184,3 +184,10 @@ def test_the_review_desk_shows_the_proposed_connection_with_its_source(
     assert "Alder Falls Civic Fund (chosen by the contributor)" in shown
     assert "$25,000" in shown and "Civic Fund Backs Reading Rooms" in shown
     assert page.select_one("[name=other]")["value"] == funder.slug
+
+
+def test_an_organization_is_offered_only_the_kinds_of_connection_it_can_have(client, profile):
+    page = parse(client.get(reverse("editorial:suggest_connection", args=[profile.slug])))
+    offered = [o["value"] for o in page.select("select[name=kind] option")]
+    assert "object:funded" in offered and "object:board-member" in offered
+    assert "subject:board-member" not in offered

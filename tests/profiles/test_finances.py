@@ -71,7 +71,7 @@ def test_five_years_show_a_table_with_every_figure_cited_a_chart_and_the_latest_
         assert "Internal Revenue Service" in entry
     assert page.select_one("svg.finance-chart title").string == "Revenue and expenses by tax year"
     infobox = text_of(page.select_one("#infobox"))
-    assert "Revenue $500,000" in infobox and "(tax year 2022)" in infobox
+    assert "Revenue $500,000" in infobox and "(as of December 31, 2022)" in infobox
     assert "$1 " not in infobox + " "  # the hand-typed row gives way to the filing
 
 
