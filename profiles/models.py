@@ -765,6 +765,9 @@ class Filing(models.Model):
     liabilities = models.DecimalField(max_digits=16, decimal_places=0, null=True, blank=True)
     net_assets = models.DecimalField(max_digits=16, decimal_places=0, null=True, blank=True)
     imported = models.DateField(default=timezone.localdate)
+    # A return never changes once filed: a permanent link of a revision shows the filings
+    # stored before it (profiles.views.profile_revision).
+    created = models.DateTimeField(default=timezone.now, editable=False)
 
     class Meta:
         ordering = ["tax_year", "pk"]

@@ -303,6 +303,11 @@ def profile_revision(request, slug, revision_id):
             facts=old.facts,
             citations=old.citations,
             relationships=old.relationships,
+            filings=list(
+                profile.filings.filter(created__lte=old.revision.date_created).select_related(
+                    "source"
+                )
+            ),
             missing=missing_text_links(old.profile, old.facts),
         ),
         "cite": cite_this_page(

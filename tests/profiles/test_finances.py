@@ -114,3 +114,17 @@ def test_a_profile_without_filings_has_no_finances_section(client, fund):
     page = parse(client.get(fund.get_absolute_url()))
     assert page.select_one("#finances") is None
     assert "$1" in text_of(page.select_one("#infobox"))
+
+
+def test_a_permanent_link_shows_the_filings_stored_before_its_revision(client, fund, tmp_path):
+    from profiles.revisions import latest_revision
+
+    before = latest_revision(fund)
+    import_years(tmp_path, fund, [2021])
+    after = latest_revision(fund)
+    old = parse(client.get(reverse("profiles:revision", args=[fund.slug, before.pk])))
+    assert old.select_one(".finance-table") is None
+    new = parse(client.get(reverse("profiles:revision", args=[fund.slug, after.pk])))
+    assert len(new.select(".finance-table tbody tr")) == 1
+    entries = text_of(new.select_one(".reference-list"))
+    assert "Form 990 for tax year 2021" in entries
