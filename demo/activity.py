@@ -18,7 +18,8 @@ def add_demo_activity(editor):
     """Add the activity once, to a demo that has none yet; returns what was added."""
     union = Profile.objects.filter(slug=UNION).first()
     flagship = Profile.objects.filter(slug=FLAGSHIP).first()
-    if not union or not flagship or flagship.suggestions.exists():
+    # The connections proposed by the demo's filings are there from the start.
+    if not union or not flagship or flagship.suggestions.exclude(kind="relationship").exists():
         return []
     return [revise_union(union, editor), suggest_dues_change(flagship), tip_renters_union()]
 

@@ -485,6 +485,7 @@ PROFILES = [
     {
         "name": "Riverton Tenants Alliance",
         "slug": "riverton-tenants-alliance",
+        "ein": "00-1047729",
         "category": "non-profit",
         "location": "Riverton, Westmarch",
         "types": ["Housing Advocacy"],
@@ -500,7 +501,6 @@ PROFILES = [
         ).strip(),
         "facts": [
             ("Website", "https://www.rivertontenants.example", None),
-            ("Tax ID (EIN)", "00-1047729", None),
             ("Formation", "2009 (incorporated 2010)[^ledger-founding][^f990-2019-p1]", None),
             ("Founders", "[[Dolores Whitcombe]] and Eastside tenant leaders[^about-history]", None),
             ("Executive director", "[[Rafael Okonjo-Lind]][^f990-2022-p7]", "2022-12-31"),
@@ -594,6 +594,7 @@ PROFILES = [
     {
         "name": "Westmarch Service Workers Local 417",
         "slug": "westmarch-service-workers-local-417",
+        "ein": "00-6031417",
         "category": "labor-union",
         "location": "Riverton, Westmarch",
         "types": ["Labor Organizing"],
@@ -605,7 +606,6 @@ PROFILES = [
         ).strip(),
         "facts": [
             ("Website", "https://www.local417.example", None),
-            ("Tax ID (EIN)", "00-6031417", None),
             ("Formation", "1971", None),
             ("President", "[[Tobias Renner]]", None),
             ("Revenue", "$11,842,590", "2022-12-31"),
@@ -906,6 +906,7 @@ PROFILES = [
     {
         "name": "Alder Falls Community Foundation",
         "slug": "alder-falls-community-foundation",
+        "ein": "00-2211952",
         "category": "non-profit",
         "location": "Alder Falls, Westmarch",
         "types": ["Grantmaking Foundation"],
@@ -917,7 +918,6 @@ PROFILES = [
         ).strip(),
         "facts": [
             ("Website", "https://www.alderfallsfoundation.example", None),
-            ("Tax ID (EIN)", "00-2211952", None),
             ("Formation", "1952", None),
             ("President", "Harold Brandvold-Iyer", None),
             ("Assets", "$311,480,000[^f990]", "2022-12-31"),
@@ -993,6 +993,7 @@ PROFILES = [
     {
         "name": "Center for Westmarch Housing Policy",
         "slug": "center-for-westmarch-housing-policy",
+        "ein": "00-3390512",
         "category": "non-profit",
         "location": "Riverton, Westmarch",
         "types": ["Policy Research", "Housing Advocacy"],
@@ -1004,7 +1005,6 @@ PROFILES = [
         ).strip(),
         "facts": [
             ("Website", "https://www.cwhp.example", None),
-            ("Tax ID (EIN)", "00-3390512", None),
             ("Formation", "2012", None),
             ("Executive director", "Lucia Ferreira-Banks", None),
             ("Revenue", "$1,912,400[^f990]", "2022-12-31"),

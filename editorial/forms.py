@@ -39,12 +39,22 @@ from editorial.edits import (
 from editorial.infobox import parse_infobox
 from editorial.merging import normalize_text
 from editorial.models import Suggestion
+from editorial.proposals import matched, relationship_data
 from profiles.markup import body_sections, check_markers, find_marker_keys
 from profiles.metadata import source_details_from_url
-from profiles.models import Category, FactLabel, Profile, parse_partial_date
+from profiles.models import (
+    Category,
+    FactLabel,
+    Profile,
+    RelationshipCitation,
+    RelationshipType,
+    parse_partial_date,
+)
 from profiles.revisions import latest_revision_id
+from profiles.services import check_relationship
 from profiles.urlnorm import normalize_url
 from profiles.validators import RefusesControlCharacters
+from profiles.workspace.connections import ConnectionFields
 
 BASE_SALT = "editorial.base-revision"
 PREVIEW_SALT = "editorial.previewed"
@@ -798,6 +808,185 @@ def profile_parts(profile):
         *[(section["anchor"], section_label(section)) for section in body_sections(profile.body)],
         ("references", _("The references")),
     ]
+
+
+# Suggest a connection -----------------------------------------------------------------------
+
+
+# Where check_relationship's complaints show on the form (None: above it).
+CONNECTION_ERROR_FIELDS = {
+    "subject": "other",
+    "object": "other",
+    "end_date": "end",
+    "is_current": "end",
+    "amount": "amount",
+}
+
+
+def partial_date_text(value, precision):
+    """A parsed partial date written back as typed: "2019", "2019-03" or "2019-03-04"."""
+    return value.isoformat()[: {"year": 4, "month": 7}.get(precision, 10)] if value else ""
+
+
+class SuggestConnectionForm(ContributionForm, ConnectionFields):
+    """A new connection of a profile, or a correction to one of its connections, with the
+    source that shows it. It waits in the review desk as a proposed connection."""
+
+    message_label = gettext_lazy("What does the source say?")
+    message_help = gettext_lazy(
+        "Required. Quote or sum up the passage that shows the connection, so that the editors "
+        "can check it."
+    )
+    message_required = gettext_lazy("Tell the editors what the source says about it.")
+    name_help = gettext_lazy(
+        "If the editors add the connection, the profile's public history credits this name."
+    )
+
+    source_url = forms.CharField(
+        label=gettext_lazy("Web address of the source"),
+        max_length=2000,
+        error_messages={"required": gettext_lazy("Give the web address of the source.")},
+    )
+    source_title = forms.CharField(
+        label=gettext_lazy("Its title"),
+        max_length=500,
+        error_messages={"required": gettext_lazy("Give the title of the source.")},
+    )
+    source_publication = forms.CharField(
+        label=gettext_lazy("Publication"), max_length=300, required=False
+    )
+    source_date = forms.CharField(
+        label=gettext_lazy("Its date"),
+        max_length=10,
+        required=False,
+        help_text=gettext_lazy("As YYYY-MM-DD, YYYY-MM or YYYY."),
+    )
+
+    def __init__(self, data=None, *, profile, correcting=None, **kwargs):
+        if correcting is not None and data is None:
+            kwargs.setdefault("initial", connection_initial(profile, correcting))
+        super().__init__(data, **kwargs)
+        self.set_up_connection_fields(profile)
+        self.fields["kind"].choices = fitting_choices(profile, self.fields["kind"].choices)
+        self.correcting = correcting
+        self.fields["other"].help_text = _("The exact name of a profile on this site.")
+        self.fields["start"].help_text = _("As YYYY-MM-DD, YYYY-MM or YYYY.")
+        self.helper.layout = Layout(
+            Fieldset(
+                _("The connection"),
+                Div(
+                    Div(Field("kind"), css_class="col-md-6"),
+                    Div(Field("other"), css_class="col-md-6"),
+                    css_class="row",
+                ),
+                Field("role"),
+                Div(
+                    Div(Field("start"), css_class="col-sm-4"),
+                    Div(Field("end"), css_class="col-sm-4"),
+                    Div(Field("amount"), css_class="col-sm-4"),
+                    css_class="row",
+                ),
+            ),
+            Fieldset(
+                _("The source"),
+                Field("source_url"),
+                Field("source_title"),
+                Div(
+                    Div(Field("source_publication"), css_class="col-md-8"),
+                    Div(Field("source_date"), css_class="col-md-4"),
+                    css_class="row",
+                ),
+            ),
+            Field("message"),
+            *self.contributor_layout(),
+        )
+
+    def fields_in_page_order(self):
+        first = ["kind", "other", "role", "start", "end", "amount"]
+        first += ["source_url", "source_title", "source_publication", "source_date"]
+        return first + [name for name in self.fields if name not in first]
+
+    def clean_source_url(self):
+        return validate_source_url(self.cleaned_data["source_url"])
+
+    def clean_source_date(self):
+        try:
+            parse_partial_date(self.cleaned_data["source_date"])
+        except ValueError:
+            raise ValidationError(
+                _("Write the date as YYYY-MM-DD, YYYY-MM or YYYY, for example 2021-06-30.")
+            ) from None
+        return self.cleaned_data["source_date"].strip()
+
+    def clean(self):
+        data = super().clean()
+        if self.errors:
+            return data
+        try:
+            # The source below is its citation; the editors check it on approval.
+            check_relationship(self.new_relationship(), [RelationshipCitation()])
+        except ValidationError as error:
+            for name, messages in error.message_dict.items():
+                self.add_error(CONNECTION_ERROR_FIELDS.get(name), messages)
+        return data
+
+    def texts_with_new_links(self):
+        return [(self.cleaned_data.get("message", ""), "")]
+
+    def submission(self):
+        side, slug = self.cleaned_data["kind"].split(":", 1)
+        data = relationship_data(
+            pk=self.correcting.pk if self.correcting else None,
+            type_slug=slug,
+            profile_side=side,
+            other=matched(self.cleaned_data["other"], "chosen"),
+            role=self.cleaned_data["role"],
+            start=partial_date_text(*self.cleaned_data["start"]),
+            end=partial_date_text(*self.cleaned_data["end"]),
+            amount=self.cleaned_data["amount"],
+        )
+        source = {
+            "key": "",
+            "url": self.cleaned_data["source_url"],
+            "title": self.cleaned_data["source_title"],
+            "publication": self.cleaned_data["source_publication"],
+            "date": self.cleaned_data["source_date"],
+        }
+        return {
+            "kind": Suggestion.Kind.RELATIONSHIP,
+            "profile": self.profile,
+            "base_revision_id": latest_revision_id(self.profile),
+            "proposed_changes": {"relationship": data},
+            "new_sources": [source],
+            **self.contributor_fields(),
+        }
+
+
+def fitting_choices(profile, choices):
+    """The kinds of connection this profile can have on its side: an organization is not
+    offered "Board member of"."""
+    kinds = {kind.slug: kind for kind in RelationshipType.objects.all()}
+
+    def fits(value):
+        side, slug = value.split(":", 1)
+        kind = kinds[slug]
+        return kind.fits(kind.subject_kind if side == "subject" else kind.object_kind, profile)
+
+    return [(value, label) for value, label in choices if fits(value)]
+
+
+def connection_initial(profile, relationship):
+    """The form filled in with a connection as it is, to correct it."""
+    side = relationship.side_of(profile)
+    kind = relationship.type
+    return {
+        "kind": f"{'subject' if side == 'subject' or kind.symmetric else 'object'}:{kind.slug}",
+        "other": relationship.other(profile).name,
+        "role": relationship.role,
+        "start": partial_date_text(relationship.start_date, relationship.start_precision),
+        "end": partial_date_text(relationship.end_date, relationship.end_precision),
+        "amount": relationship.amount,
+    }
 
 
 # Tip a new profile ----------------------------------------------------------------------------

@@ -17,7 +17,9 @@ class SuggestionQuerySet(models.QuerySet):
 
 
 class Suggestion(models.Model):
-    """Something the public sent: an edit, an error report or a tip for a new profile.
+    """Something the public sent: an edit, an error report, a tip for a new profile, or a
+    connection (new, or a correction to one), which may also come from an imported filing
+    (editorial.proposals).
 
     Its status changes only through editorial.services, so that the admin, the public views
     and code all behave alike.
@@ -27,6 +29,7 @@ class Suggestion(models.Model):
         EDIT = "edit", _("Suggested edit")
         ERROR = "error", _("Error report")
         TIP = "tip", _("New profile tip")
+        RELATIONSHIP = "relationship", _("Proposed connection")
 
     class Status(models.TextChoices):
         PENDING = "pending", _("Pending")
@@ -35,7 +38,7 @@ class Suggestion(models.Model):
         SPAM = "spam", _("Spam")
         WITHDRAWN = "withdrawn", _("Withdrawn")
 
-    kind = models.CharField(max_length=5, choices=Kind.choices)
+    kind = models.CharField(max_length=12, choices=Kind.choices)
     profile = models.ForeignKey(
         "profiles.Profile",
         null=True,

@@ -9,6 +9,7 @@ from dataclasses import dataclass
 from django import forms
 from django.conf import settings
 from django.core.exceptions import ValidationError
+from django.db.models import Q
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
@@ -18,6 +19,7 @@ from editorial.forms import profile_parts
 from editorial.infobox import parse_infobox
 from editorial.merging import EDITED, KEEP_OURS, KEEP_THEIRS, Conflict, has_conflict_markers
 from editorial.models import Suggestion
+from editorial.proposals import proposal_source, proposed_connection
 from profiles.markup import check_markers
 from profiles.models import Category, Profile
 from profiles.revisions import latest_revision_id
@@ -93,9 +95,36 @@ class ReviewForm(RefusesControlCharacters, forms.Form):
                 to_field_name="slug",
                 initial=Category.objects.filter(slug=proposed.get("category")).first(),
             )
+        if suggestion.kind == Suggestion.Kind.RELATIONSHIP:
+            matched = proposed_connection(suggestion).other
+            self.fields["other"] = forms.CharField(
+                label=_("The profile at the other end"),
+                max_length=200,
+                initial=matched.slug if matched else "",
+                help_text=_(
+                    "Its address (slug) or its exact name: the match found is filled in. "
+                    "Write a missing profile first, then approve."
+                ),
+                error_messages={
+                    "required": _(
+                        "Name the profile at the other end (its address or exact name), or "
+                        "reject the suggestion."
+                    )
+                },
+            )
         if profile is not None:
             self.fields["profile_state"].initial = profile_state(profile)
-        self.order_fields([c.name for c in self.changes] + ["name", "category", "note"])
+        self.order_fields([c.name for c in self.changes] + ["name", "category", "other", "note"])
+
+    def clean_other(self):
+        text = self.cleaned_data["other"].strip()
+        found = Profile.objects.filter(Q(slug=text) | Q(name__iexact=text)).first()
+        if found is None:
+            raise ValidationError(
+                _("No profile is called “%(name)s”. Write it first, or check the spelling.")
+                % {"name": text}
+            )
+        return found
 
     def add_conflict_fields(self, change):
         names = []
@@ -209,6 +238,8 @@ class ReviewForm(RefusesControlCharacters, forms.Form):
             return {"name": self.cleaned_data["name"], "category": self.cleaned_data["category"]}
         if self.suggestion.kind == Suggestion.Kind.EDIT:
             return {change.name: self.cleaned_data[change.name] for change in self.changes}
+        if self.suggestion.kind == Suggestion.Kind.RELATIONSHIP:
+            return {"other": self.cleaned_data["other"]}
         return None
 
 
@@ -259,6 +290,12 @@ def review_context(suggestion, form=None, profile=None):
         and suggestion.base_revision_id != latest_revision_id(profile),
         "part": part_label(suggestion, profile or suggestion.profile),
         "tip_category": proposed_category(suggestion),
+        "connection": proposed_connection(suggestion)
+        if suggestion.kind == Suggestion.Kind.RELATIONSHIP
+        else None,
+        "connection_source": proposal_source(suggestion)
+        if suggestion.kind == Suggestion.Kind.RELATIONSHIP
+        else None,
     }
 
 

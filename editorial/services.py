@@ -28,8 +28,9 @@ from editorial.mail import absolute_url
 from editorial.merging import has_conflict_markers
 from editorial.models import Suggestion
 from editorial.permissions import can_review
+from editorial.proposals import proposed_connection, proposed_relationship
 from profiles.models import Category, Citation, FormerSlug, Profile, Source, parse_partial_date
-from profiles.services import save_profile
+from profiles.services import save_profile, save_relationship
 from profiles.urlnorm import normalize_url
 
 
@@ -73,9 +74,11 @@ def suggestion_content_hash(
         "kind": kind,
         "profile": profile.pk if profile else None,
         "section": section_anchor or report_part,
-        # An edit stores {"base", "proposed"} per field; a tip stores plain values.
+        # An edit stores {"base", "proposed"} per field; a tip and a connection plain values.
         "proposed": {
-            name: change["proposed"] if isinstance(change, dict) else change
+            name: change["proposed"]
+            if isinstance(change, dict) and "proposed" in change
+            else change
             for name, change in proposed_changes.items()
         },
         "sources": sorted(normalize_url(source.get("url", "")) for source in new_sources),
@@ -201,7 +204,9 @@ def approve_suggestion(
     the review page (the merge, touched up or with its conflicts resolved); it is applied only
     if the profile still has ``expected_profile_state``. Without a resolution a conflicting
     merge is refused: the suggestion is flagged and MergeConflict raised. A tip becomes an
-    unpublished profile for the editor to finish; an error report is marked as dealt with.
+    unpublished profile for the editor to finish; a proposed connection is saved between the
+    suggestion's profile and the one the editor confirmed (``resolution["other"]``) as one
+    revision of both; an error report is marked as dealt with.
     """
     require_reviewer(editor)
     refusal = None
@@ -228,6 +233,8 @@ def approve_suggestion(
                 refusal = conflict
         elif suggestion.kind == Suggestion.Kind.TIP:
             revision = create_profile_from_tip(suggestion, editor, resolution or {})
+        elif suggestion.kind == Suggestion.Kind.RELATIONSHIP:
+            revision = apply_relationship(suggestion, editor, resolution or {})
         if refusal is None:
             decide(suggestion, Suggestion.Status.APPROVED, editor, note, revision)
     if refusal is not None:
@@ -282,6 +289,28 @@ def apply_edit(suggestion, profile, editor, resolution, expected_profile_state):
         )
     except ValidationError as error:
         raise InvalidResult(" ".join(error.messages), changes) from error
+    return saved.revision
+
+
+def apply_relationship(suggestion, editor, resolution):
+    """Save a proposed connection through save_relationship; InvalidResult when it cannot be."""
+    if suggestion.profile_id is None:
+        raise InvalidResult(_("The profile of this suggestion has been deleted; reject it."))
+    other = resolution.get("other") or proposed_connection(suggestion).other
+    if other is None:
+        raise InvalidResult(
+            _(
+                "No profile is matched at the other end of this connection. Write that profile "
+                "first, or name an existing one, then approve."
+            )
+        )
+    try:
+        relationship, citations = proposed_relationship(suggestion, other)
+        saved = save_relationship(
+            relationship, user=editor, comment=revision_comment(suggestion), citations=citations
+        )
+    except ValidationError as error:
+        raise InvalidResult(" ".join(error.messages)) from error
     return saved.revision
 
 

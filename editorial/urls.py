@@ -37,6 +37,16 @@ urlpatterns = [
     ),
     path("profiles/<slug:slug>/suggest/send/", views.suggest_edit_send, name="suggest_edit_send"),
     path("profiles/<slug:slug>/report/", views.report_error, name="report_error"),
+    path(
+        "profiles/<slug:slug>/connections/suggest/",
+        views.suggest_connection,
+        name="suggest_connection",
+    ),
+    path(
+        "profiles/<slug:slug>/connections/suggest/send/",
+        views.suggest_connection_send,
+        name="suggest_connection_send",
+    ),
     path("profiles/<slug:slug>/report/send/", views.report_error_send, name="report_error_send"),
     path("profiles/<slug:slug>/follow/", follow_views.follow, name="follow"),
     path("profiles/<slug:slug>/follow/send/", follow_views.follow_send, name="follow_send"),

@@ -17,6 +17,7 @@ from editorial.abuse import spend_token
 from editorial.diffs import diff_against_profile
 from editorial.forms import (
     ReportErrorForm,
+    SuggestConnectionForm,
     SuggestEditForm,
     TipForm,
     fill_source_from_page,
@@ -41,6 +42,7 @@ from editorial.services import (
 )
 from editorial.services import confirm_email as confirm_email_address
 from profiles.access import get_profile_or_moved, get_published_profile
+from profiles.connections import is_shown, relationships_of
 from profiles.metadata import source_details_from_url
 from profiles.models import Source
 from profiles.permissions import can_edit_profiles
@@ -261,6 +263,50 @@ def report_error_send(request, slug):
         if suggestion:
             return redirect("editorial:sent", suggestion.token)
     return render(request, "editorial/report_error.html", {"profile": profile, "form": form})
+
+
+def connection_to_correct(request, profile):
+    """The connection ?relationship= names, when it is one the profile's page shows; else None
+    (a new connection)."""
+    text = request.GET.get("relationship", "")
+    if not text.isdigit() or len(text) > 18:
+        return None
+    relationship = next((r for r in relationships_of(profile) if r.pk == int(text)), None)
+    return relationship if relationship and is_shown(profile, relationship) else None
+
+
+def render_connection_form(request, profile, form):
+    context = {"profile": profile, "form": form, "correcting": form.correcting}
+    return render(request, "editorial/suggest_connection.html", context)
+
+
+@require_safe
+@never_cache
+def suggest_connection(request, slug):
+    """Anyone may open the form to suggest a connection of a published profile, or a
+    correction to one (?relationship=<id>)."""
+    profile, moved = get_profile_or_moved(request, slug, drafts=False)
+    if moved:
+        return moved
+    correcting = connection_to_correct(request, profile)
+    form = SuggestConnectionForm(profile=profile, correcting=correcting)
+    return render_connection_form(request, profile, form)
+
+
+@require_POST
+@never_cache
+@rate_limited
+def suggest_connection_send(request, slug):
+    """Anyone may send a suggested connection with its source; it waits, private, for an
+    editor, and is nowhere public unless approved."""
+    profile = get_published_profile(slug)
+    correcting = connection_to_correct(request, profile)
+    form = SuggestConnectionForm(request.POST, profile=profile, correcting=correcting)
+    if form.is_valid():
+        suggestion = submit_or_report_duplicate(request, form)
+        if suggestion:
+            return redirect("editorial:sent", suggestion.token)
+    return render_connection_form(request, profile, form)
 
 
 @require_safe

@@ -245,7 +245,7 @@ class ProfileAdmin(SavedThroughServices):
     form = ProfileAdminForm
     list_display = ["name", "category", "location", "published", "updated"]
     list_filter = ["published", "category", "types"]
-    search_fields = ["name", "aliases", "slug"]
+    search_fields = ["name", "aliases", "slug", "ein", "fec_id", "wikidata_id"]
     prepopulated_fields = {"slug": ["name"]}
     filter_horizontal = ["types"]
     inlines = [FactInline, CitationInline]
@@ -253,6 +253,7 @@ class ProfileAdmin(SavedThroughServices):
     fieldsets = [
         (None, {"fields": ["name", "slug", "category", "location", "types", "aliases"]}),
         (gettext_lazy("Text"), {"fields": ["lead", "body"]}),
+        (gettext_lazy("Identifiers"), {"fields": ["ein", "fec_id", "wikidata_id"]}),
         (
             gettext_lazy("Publishing"),
             {"fields": ["published", "created", "updated", "base_revision"]},

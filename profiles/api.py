@@ -132,6 +132,7 @@ def profile_detail(request, slug):
         "types",
         Prefetch("facts", Fact.objects.select_related("label")),
         Prefetch("citations", Citation.objects.select_related("source")),
+        "filings",
     )
     profile, moved = published_profile(slug, profiles, "api:profile")
     if moved:

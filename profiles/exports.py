@@ -67,6 +67,7 @@ RELATIONSHIP_FIELDS = [
     "is_current",
     "currency",
 ]
+FILING_FIGURES = ["revenue", "expenses", "assets", "liabilities", "net_assets"]
 CSV_COLUMNS = [
     "slug",
     "name",
@@ -94,7 +95,9 @@ def public_profiles():
     return (
         Profile.objects.published()
         .select_related("category")
-        .prefetch_related("types", "facts__label", "citations__source", "former_slugs")
+        .prefetch_related(
+            "types", "facts__label", "citations__source", "former_slugs", "filings__source"
+        )
         .order_by("pk")
     )
 
@@ -120,6 +123,7 @@ def export_data():
     profiles = list(public_profiles())
     relationships = list(public_relationships())
     sources = {c.source.pk: c.source for p in profiles for c in p.citations.all()}
+    sources.update((f.source.pk, f.source) for p in profiles for f in p.filings.all())
     sources.update((c.source.pk, c.source) for r in relationships for c in r.citations.all())
     relationship_types = {r.type.pk: r.type for r in relationships}
     categories = {p.category.pk: p.category for p in profiles}
@@ -169,6 +173,10 @@ def _relationship_data(relationship):
     }
 
 
+def whole_dollars(amount):
+    return None if amount is None else int(amount)
+
+
 def _plain(value):
     return value.isoformat() if isinstance(value, date | datetime) else value
 
@@ -181,6 +189,9 @@ def _profile_data(profile):
         "location": profile.location,
         "types": [t.slug for t in profile.types.all()],
         "aliases": profile.alias_list,
+        "ein": profile.ein,
+        "fec_id": profile.fec_id,
+        "wikidata_id": profile.wikidata_id,
         "lead": profile.lead,
         "body": profile.body,
         "created": iso(profile.created),
@@ -203,6 +214,17 @@ def _profile_data(profile):
                 "pinpoint": citation.pinpoint,
             }
             for citation in profile.citations.all()
+        ],
+        "filings": [
+            {
+                "object_id": filing.object_id,
+                "form": filing.form,
+                "tax_year": filing.tax_year,
+                "tax_period_end": iso(filing.tax_period_end),
+                **{name: whole_dollars(getattr(filing, name)) for name in FILING_FIGURES},
+                "source": filing.source_id,
+            }
+            for filing in profile.filings.all()
         ],
     }
 
@@ -373,6 +395,9 @@ def _create_profile(item, categories, types, sources_by_id, *, user, comment):
         category=categories[item["category"]],
         location=item["location"],
         aliases="\n".join(item["aliases"]),
+        ein=item.get("ein", ""),
+        fec_id=item.get("fec_id", ""),
+        wikidata_id=item.get("wikidata_id", ""),
         lead=item["lead"],
         body=item["body"],
         created=datetime.fromisoformat(item["created"]) if item.get("created") else timezone.now(),

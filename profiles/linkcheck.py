@@ -177,7 +177,7 @@ def check_sources(source_ids, *, fetcher=None, threads=None):
     Returns a tally {status: count} of the sources' new states. Threads only fetch; this
     thread writes, so it works inside a test's transaction and on SQLite.
     """
-    sources = list(Source.objects.filter(pk__in=source_ids).exclude(url=""))
+    sources = list(Source.objects.with_links_to_check().filter(pk__in=source_ids))
     own_fetcher = fetcher is None
     fetcher = fetcher or fetching.default_fetcher()
     threads = threads or settings.LINK_CHECK_THREADS
@@ -262,7 +262,7 @@ def due_sources(*, now=None, older_than_days=None):
         due |= Q(link_check__status=Status.FAILING, link_check__checked_at__lte=confirm)
         due |= Q(link_check__status=Status.ERROR, link_check__checked_at__lte=now - timedelta(1))
     return (
-        Source.objects.exclude(url="")
+        Source.objects.with_links_to_check()
         .filter(due)
         .order_by(F("link_check__checked_at").asc(nulls_first=True), "pk")
     )

@@ -11,6 +11,12 @@ from django.utils import timezone
 from django.utils.text import normalize_newlines, slugify
 from django.utils.translation import gettext_lazy as _
 
+from profiles.identifiers import (
+    normalize_identifiers,
+    validate_ein,
+    validate_fec_id,
+    validate_wikidata_id,
+)
 from profiles.markup import render_profile
 from profiles.urlnorm import normalize_url, readable_url
 
@@ -100,6 +106,28 @@ class Profile(models.Model):
     published = models.BooleanField(
         default=True, help_text="Unpublished profiles are visible to editors only."
     )
+    ein = models.CharField(
+        "Tax ID (EIN)",
+        max_length=10,
+        blank=True,
+        validators=[validate_ein],
+        help_text="The IRS employer identification number, NN-NNNNNNN. Filings are matched "
+        "to the profile by it.",
+    )
+    fec_id = models.CharField(
+        "FEC ID",
+        max_length=9,
+        blank=True,
+        validators=[validate_fec_id],
+        help_text="A Federal Election Commission committee id (C00123456) or candidate id.",
+    )
+    wikidata_id = models.CharField(
+        "Wikidata item",
+        max_length=20,
+        blank=True,
+        validators=[validate_wikidata_id],
+        help_text="Q and its number, such as Q42.",
+    )
     created = models.DateTimeField(default=timezone.now, editable=False)
     updated = models.DateTimeField(auto_now=True)
 
@@ -126,23 +154,51 @@ class Profile(models.Model):
             models.Index(fields=["-updated"]),
         ]
         permissions = [("revert_profile", "Can revert a profile to an old revision")]
+        constraints = [
+            # One profile per identifier; the search box and import_filings look them up.
+            models.UniqueConstraint(
+                fields=["ein"],
+                condition=~Q(ein=""),
+                name="unique_profile_ein",
+                violation_error_message=_("Another profile has this EIN."),
+            ),
+            models.UniqueConstraint(
+                fields=["fec_id"],
+                condition=~Q(fec_id=""),
+                name="unique_profile_fec_id",
+                violation_error_message=_("Another profile has this FEC ID."),
+            ),
+            models.UniqueConstraint(
+                fields=["wikidata_id"],
+                condition=~Q(wikidata_id=""),
+                name="unique_profile_wikidata_id",
+                violation_error_message=_("Another profile has this Wikidata item."),
+            ),
+        ]
 
     def __str__(self):
         return self.name
 
     def save(self, *args, **kwargs):
-        self.normalize_newlines()
+        self.normalize_fields()
         super().save(*args, **kwargs)
 
     def get_absolute_url(self):
         return reverse("profiles:detail", args=[self.slug])
 
-    def normalize_newlines(self):
+    def clean_fields(self, exclude=None):
+        # "123456789" and "q42" are accepted and stored as "12-3456789" and "Q42".
+        normalize_identifiers(self)
+        super().clean_fields(exclude)
+
+    def normalize_fields(self):
         # Browsers send textareas with CRLF line endings; storing them as typed would make every
-        # admin save look like a change to text nobody touched.
+        # admin save look like a change to text nobody touched. Identifiers get their one
+        # spelling ("12-3456789", "Q42") for the same reason, and for the unique constraints.
         self.lead, self.body, self.aliases = (
             normalize_newlines(text) for text in (self.lead, self.body, self.aliases)
         )
+        normalize_identifiers(self)
 
     @property
     def alias_list(self):
@@ -269,6 +325,13 @@ class SourceQuerySet(models.QuerySet):
         """Sources that a published profile cites; the others are known to editors only."""
         cited = Citation.objects.filter(source=models.OuterRef("pk"), profile__published=True)
         return self.filter(models.Exists(cited))
+
+    def with_links_to_check(self):
+        """Sources with an address the link checker visits: not the returns import_filings
+        stored, whose addresses it builds from the EIN and object id (checking 1.4 million
+        of them would only load another site, and they are never fetched)."""
+        imported = Filing.objects.filter(source=models.OuterRef("pk"))
+        return self.exclude(url="").exclude(models.Exists(imported))
 
     def at_normalized_urls(self, normalized_urls):
         """The sources at these normalized URLs. The unique index's condition is repeated so
@@ -677,6 +740,59 @@ class RelationshipCitation(models.Model):
         return f"relationship-{self.pk}"
 
 
+class Filing(models.Model):
+    """One yearly return an organization filed with the IRS (Form 990, 990-EZ or 990-PF), as
+    import_filings read it: the figures of the profile's Finances section, each cited to the
+    return's source (kind "filing")."""
+
+    class Form(models.TextChoices):
+        F990 = "990", _("Form 990")
+        F990EZ = "990EZ", _("Form 990-EZ")
+        F990PF = "990PF", _("Form 990-PF")
+
+    profile = models.ForeignKey(Profile, on_delete=models.CASCADE, related_name="filings")
+    source = models.ForeignKey(Source, on_delete=models.PROTECT, related_name="filings")
+    object_id = models.CharField(
+        max_length=40,
+        unique=True,
+        help_text="The IRS e-file object id of the return; a second import of it changes nothing.",
+    )
+    form = models.CharField(max_length=5, choices=Form.choices)
+    tax_year = models.PositiveSmallIntegerField()
+    tax_period_end = models.DateField(null=True, blank=True)
+    revenue = models.DecimalField(max_digits=16, decimal_places=0, null=True, blank=True)
+    expenses = models.DecimalField(max_digits=16, decimal_places=0, null=True, blank=True)
+    assets = models.DecimalField(max_digits=16, decimal_places=0, null=True, blank=True)
+    liabilities = models.DecimalField(max_digits=16, decimal_places=0, null=True, blank=True)
+    net_assets = models.DecimalField(max_digits=16, decimal_places=0, null=True, blank=True)
+    imported = models.DateField(default=timezone.localdate)
+    # A return never changes once filed: a permanent link of a revision shows the filings
+    # stored before it (profiles.views.profile_revision).
+    created = models.DateTimeField(default=timezone.now, editable=False)
+
+    class Meta:
+        ordering = ["tax_year", "pk"]
+        indexes = [
+            # The Finances section reads a profile's filings by year.
+            models.Index(fields=["profile", "tax_year"]),
+        ]
+
+    def __str__(self):
+        return f"{self.get_form_display()} for tax year {self.tax_year}"
+
+    @property
+    def marker_key(self):
+        """The name this filing's marker has in the profile's reference list."""
+        return f"filing-{self.pk}"
+
+    # What a reference entry reads of each use of a source (profiles.presentation).
+    pinpoint = ""
+
+    @property
+    def accessed(self):
+        return self.imported
+
+
 class RevisionRedaction(models.Model):
     """The parts of a revision hidden from the public (MediaWiki's RevisionDelete): its text,
     its comment or the name of who made it. Nothing is deleted: editors who may redact still
@@ -789,3 +905,6 @@ reversion.register(Source)
 # never pulls in the whole network.
 reversion.register(Relationship, follow=["citations"])
 reversion.register(RelationshipCitation, follow=["source"])
+# A filing is written in a revision of its profile (profiles.services.save_filings), which
+# records the profile re-rendered with the filing's reference.
+reversion.register(Filing, follow=["source"])

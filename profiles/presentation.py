@@ -14,6 +14,9 @@ from django.utils.translation import gettext as _
 
 from profiles.connections import connection_groups
 from profiles.ego_network import ego_network_svg
+from profiles.finances import REVENUE_LABEL as REVENUE
+from profiles.finances import filing_marker_keys, finances
+from profiles.identifiers import identifiers_of
 from profiles.markup import find_wikilinks
 from profiles.models import Profile
 from profiles.templatetags.sentences import sentence
@@ -88,6 +91,8 @@ class ProfilePage:
     unused_citations: list = field(default_factory=list)
     connections: list = field(default_factory=list)  # profiles.connections.ConnectionGroup
     connections_svg: str = ""
+    identifiers: list = field(default_factory=list)  # profiles.identifiers.Identifier
+    finances: object = None  # profiles.finances.Finances
 
 
 def missing_stored_links(profile):
@@ -170,13 +175,15 @@ def nested_toc(toc):
     return sections
 
 
-def reference_entries(references, citations, relationships=()):
+def reference_entries(references, citations, relationships=(), filings=()):
     """The stored reference entries with the citation behind each marker: a profile's own
-    citations by key, its connections' citations by their marker keys."""
+    citations by key, its connections' citations and its filings by their marker keys."""
     uses = {citation.key: citation for citation in citations}
     for relationship in relationships:
         for citation in relationship.citations.all():
             uses[citation.marker_key] = citation
+    for filing in filings:
+        uses.update(dict.fromkeys(filing_marker_keys(filing), filing))
     entries = []
     for reference in references:
         markers = [
@@ -190,10 +197,18 @@ def reference_entries(references, citations, relationships=()):
 
 
 def profile_page(
-    profile, *, types, facts, citations, relationships=(), missing, section_edit_url=None
+    profile,
+    *,
+    types,
+    facts,
+    citations,
+    relationships=(),
+    filings=(),
+    missing,
+    section_edit_url=None,
 ):
-    """Assemble the page of a profile from its stored rendering, facts, citations and
-    relationships.
+    """Assemble the page of a profile from its stored rendering, facts, citations,
+    relationships and filings (oldest first).
 
     ``missing`` maps its links to profiles not written yet to their names:
     missing_stored_links() for the live profile, missing_text_links() for an old revision.
@@ -209,22 +224,46 @@ def profile_page(
     by_relationship = {c.relationship.pk: c for group in groups for c in group.connections}
     if section_edit_url:
         body_html = with_section_edit_links(body_html, profile.toc, section_edit_url)
+    money = finances(profile, filings)
     return ProfilePage(
         lead_html=lead_html,
         body_html=body_html,
         toc=nested_toc(profile.toc),
-        infobox=[
-            InfoboxRow(fact.label.name, html, fact.as_of, by_relationship.get(fact.relationship_id))
-            for fact, html in zip(facts, fact_html, strict=True)
-            if html or fact.relationship_id in by_relationship
-        ],
+        infobox=with_latest_revenue(
+            [
+                InfoboxRow(
+                    fact.label.name, html, fact.as_of, by_relationship.get(fact.relationship_id)
+                )
+                for fact, html in zip(facts, fact_html, strict=True)
+                if html or fact.relationship_id in by_relationship or fact.label.name == REVENUE
+            ],
+            money,
+        ),
         types=types,
-        references=reference_entries(profile.references, citations, relationships),
+        references=reference_entries(profile.references, citations, relationships, filings),
         unused_citations=[c.key for c in citations if c.key not in used_keys],
         connections=groups,
         # Escaped by ego_network_svg, which writes only numbers and escaped names.
         connections_svg=mark_safe(ego_network_svg(profile, groups)) if groups else "",
+        identifiers=identifiers_of(profile),
+        finances=money,
     )
+
+
+def with_latest_revenue(rows, money):
+    """The infobox rows with the latest filing's revenue in the place of a "Revenue" row
+    typed by hand (or at the end); without filings, the typed row as it is (or none)."""
+    revenue = money.infobox_row() if money.latest else None
+    shown = []
+    for row in rows:
+        if row.label == REVENUE and revenue is not None:
+            shown.append(InfoboxRow(row.label, *revenue))
+            revenue = None
+        elif row.value_html or row.connection:
+            shown.append(row)
+    if revenue is not None:
+        shown.append(InfoboxRow(REVENUE, *revenue))
+    return shown
 
 
 @dataclass

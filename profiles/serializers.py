@@ -8,12 +8,14 @@ from rest_framework import serializers
 
 from profiles.connections import shown_in_order
 from profiles.history import public_details
+from profiles.identifiers import identifiers_of
 from profiles.licensing import content_license
 from profiles.models import (
     REDACTABLE,
     Category,
     Citation,
     Fact,
+    Filing,
     Profile,
     ProfileType,
     Relationship,
@@ -201,12 +203,35 @@ class ProfileSummarySerializer(serializers.ModelSerializer):
         ]
 
 
+class FilingSerializer(serializers.ModelSerializer):
+    """One yearly return: its figures in whole dollars and the source that cites it."""
+
+    source = serializers.IntegerField(source="source_id")
+
+    class Meta:
+        model = Filing
+        fields = [
+            "tax_year",
+            "form",
+            "tax_period_end",
+            "revenue",
+            "expenses",
+            "assets",
+            "liabilities",
+            "net_assets",
+            "object_id",
+            "source",
+        ]
+
+
 class ProfileDetailSerializer(ProfileSummarySerializer):
     """Everything a profile page shows, in Markdown and as the rendered HTML."""
 
     facts = FactSerializer(many=True)
     citations = CitationSerializer(many=True)
     relationships = serializers.SerializerMethodField()
+    identifiers = serializers.SerializerMethodField()
+    filings = FilingSerializer(many=True)
     current_revision = serializers.IntegerField(source="current_revision_id", allow_null=True)
     license = serializers.SerializerMethodField()
 
@@ -223,8 +248,14 @@ class ProfileDetailSerializer(ProfileSummarySerializer):
             "facts",
             "citations",
             "relationships",
+            "identifiers",
+            "filings",
             "license",
         ]
+
+    def get_identifiers(self, profile):
+        """Its EIN, FEC id and Wikidata item, each with the address of its record."""
+        return [identifier.as_json() for identifier in identifiers_of(profile)]
 
     def get_license(self, profile):
         return content_license().as_data()

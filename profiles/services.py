@@ -22,11 +22,13 @@ from django.db import transaction
 from django.utils.translation import gettext as _
 
 from profiles.connections import connection_markers, relationships_of
+from profiles.finances import fact_values, filing_markers
 from profiles.markup import RenderedProfile, check_markers
 from profiles.models import (
     REDACTABLE,
     Citation,
     Fact,
+    Filing,
     Profile,
     RedactionLog,
     Relationship,
@@ -123,7 +125,7 @@ def save_profile(
             newer = newer_revision(stored, base_revision_id)
             if newer is not None:
                 raise ProfileChanged(newer)
-        profile.normalize_newlines()
+        profile.normalize_fields()
         if check:
             check_profile(profile, facts=facts, citations=citations)
         if stored is not None and not changes(stored, profile, types, facts, citations):
@@ -210,10 +212,11 @@ def write_profile(profile, stored, types, facts, citations):
     for citation in citations:
         citation.source = saved_source(citation.source)
     relationships = list(relationships_of(profile)) if stored else []
+    filings = list(profile.filings.all()) if stored else []
     rendered = profile.render(
-        [fact.value for fact in facts],
+        fact_values(facts, filings),
         {c.key: c.source_id for c in citations},
-        connection_markers(profile, relationships),
+        connection_markers(profile, relationships) + filing_markers(filings),
     )
     profile.save()
     if types is not None:
@@ -235,13 +238,14 @@ def write_profile(profile, stored, types, facts, citations):
 def rerender(profile):
     """Render a saved profile again from its stored rows, because a connection of it changed,
     and add it to the open revision: the change is part of its history too."""
-    facts = list(profile.facts.all())
+    facts = list(profile.facts.select_related("label"))
     citations = list(profile.citations.select_related("source"))
     relationships = list(relationships_of(profile))
+    filings = list(profile.filings.all())
     rendered = profile.render(
-        [fact.value for fact in facts],
+        fact_values(facts, filings),
         {c.key: c.source_id for c in citations},
-        connection_markers(profile, relationships),
+        connection_markers(profile, relationships) + filing_markers(filings),
     )
     profile.save(update_fields=["lead_html", "body_html", "toc", "references", "updated"])
     for fact, html in zip(facts, rendered.fact_html, strict=True):
@@ -507,6 +511,35 @@ def delete_relationship(relationship, *, user, comment):
             relationship.delete()
             for profile in profiles:
                 rerender(profile)
+
+
+# Filings ------------------------------------------------------------------------------------
+
+
+def save_filings(profile, filings, *, user, comment):
+    """Add a profile's yearly returns (Filing instances, each with its source, saved or not),
+    as one revision of the profile whose reference list then cites them. A filing whose
+    object id is stored already is left as it is; returns the filings added."""
+    with transaction.atomic():
+        profile = Profile.objects.select_for_update().get(pk=profile.pk)
+        known = set(
+            Filing.objects.filter(object_id__in=[f.object_id for f in filings]).values_list(
+                "object_id", flat=True
+            )
+        )
+        new = [filing for filing in filings if filing.object_id not in known]
+        if not new:
+            return []
+        with reversion.create_revision(manage_manually=True):
+            reversion.set_user(user)
+            reversion.set_comment(comment)
+            for filing in new:
+                filing.source = saved_source(filing.source)
+                filing.profile = profile
+                filing.save()
+                reversion.add_to_revision(filing)
+            rerender(profile)
+    return new
 
 
 # Reverting and recovering -------------------------------------------------------------------

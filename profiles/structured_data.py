@@ -13,6 +13,7 @@ from django.utils.html import format_html
 from django.utils.safestring import mark_safe
 from django.utils.text import Truncator
 
+from profiles.identifiers import identifiers_of
 from profiles.snippets import plain_text
 
 # Characters that could end a <script> element or start a comment, escaped as JSON allows.
@@ -97,6 +98,11 @@ def profile_json_ld(profile, *, url, sources, connections=(), request=None):
     }
     if profile.alias_list:
         subject["alternateName"] = profile.alias_list
+    identifiers = identifiers_of(profile)
+    if identifiers:
+        subject["identifier"] = [identifier.as_json_ld() for identifier in identifiers]
+    if profile.ein:
+        subject["taxID"] = profile.ein
     if profile.location:
         place = {"@type": "Place", "name": profile.location}
         subject["homeLocation" if is_person else "location"] = place

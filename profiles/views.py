@@ -28,6 +28,7 @@ from profiles.dumps import latest_data_dump
 from profiles.filters import ProfileFilters, facet_counts, page_number
 from profiles.forms import RedactionForm, RevertForm
 from profiles.history import paged_history, recent_entries, recent_versions
+from profiles.identifiers import profile_with_identifier
 from profiles.licensing import content_license
 from profiles.models import (
     Category,
@@ -111,7 +112,11 @@ def profile_browse(request):
 
 @require_safe
 def search_results(request):
-    """Anyone may search the published profiles, with the browse filters."""
+    """Anyone may search the published profiles, with the browse filters. An EIN, FEC id or
+    Wikidata item that a profile has leads straight to it."""
+    identified = profile_with_identifier(request.GET.get("q", ""), Profile.objects.published())
+    if identified is not None:
+        return redirect(identified)
     filters = ProfileFilters.from_query(request.GET)
     results = search_profiles(
         request.GET.get("q", ""),
@@ -149,6 +154,7 @@ def profile_detail(request, slug):
         facts=list(profile.facts.select_related("label")),
         citations=list(profile.citations.select_related("source__link_check")),
         relationships=list(relationships_of(profile)),
+        filings=list(profile.filings.select_related("source__link_check")),
         missing=missing_stored_links(profile),
         section_edit_url=suggest_url if profile.published else None,
     )
@@ -308,6 +314,11 @@ def profile_revision(request, slug, revision_id):
             facts=old.facts,
             citations=old.citations,
             relationships=old.relationships,
+            filings=list(
+                profile.filings.filter(created__lte=old.revision.date_created).select_related(
+                    "source"
+                )
+            ),
             missing=missing_text_links(old.profile, old.facts),
         ),
         "cite": cite_this_page(

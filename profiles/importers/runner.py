@@ -421,7 +421,7 @@ class ImportRun:
             raise PageRefused from refusal
         if state.existing is not None and state.existing.pk and state.signature is None:
             stored = Profile.objects.get(pk=state.existing.pk)
-            plan.profile.normalize_newlines()
+            plan.profile.normalize_fields()
             changed = changes(stored, plan.profile, plan.types, plan.facts, plan.citations)
         else:
             changed = plan.signature != state.signature

@@ -29,9 +29,10 @@ def direction_choices():
     return choices
 
 
-class ConnectionForm(forms.Form):
-    """One new connection of this profile. The fields are prefixed ("connection-"), so that
-    they travel with the workspace's form without clashing with it."""
+class ConnectionFields(forms.Form):
+    """The fields of one connection of a profile, as its editor (the workspace) and the public
+    (editorial's suggestion form) give it: its kind and direction, the other profile, the role,
+    the dates and the amount. ``set_up_connection_fields`` ties them to the profile."""
 
     kind = forms.ChoiceField(label=gettext_lazy("This profile's connection"))
     other = forms.CharField(
@@ -45,17 +46,10 @@ class ConnectionForm(forms.Form):
     amount = forms.DecimalField(
         label=gettext_lazy("Amount"), max_digits=16, decimal_places=2, required=False
     )
-    citation = forms.ChoiceField(label=gettext_lazy("Source"))
 
-    def __init__(self, data=None, *, profile):
-        super().__init__(data, prefix="connection")
+    def set_up_connection_fields(self, profile):
         self.profile = profile
         self.fields["kind"].choices = direction_choices()
-        self.fields["citation"].choices = [
-            (c.key, f"[^{c.key}] {c.source.title}")
-            for c in profile.citations.select_related("source")
-        ]
-        with_bootstrap_classes(self)
 
     def clean_other(self):
         text = self.cleaned_data["other"].strip()
@@ -85,8 +79,8 @@ class ConnectionForm(forms.Form):
                 _("Write the date as YYYY-MM-DD, YYYY-MM or YYYY, for example 2021-06-30.")
             ) from None
 
-    def relationship(self):
-        """The unsaved relationship and its citation, for save_relationship."""
+    def new_relationship(self):
+        """The unsaved relationship the fields describe."""
         side, slug = self.cleaned_data["kind"].split(":", 1)
         other = self.cleaned_data["other"]
         subject, object_ = (self.profile, other) if side == "subject" else (other, self.profile)
@@ -94,7 +88,7 @@ class ConnectionForm(forms.Form):
             self.cleaned_data["start"],
             self.cleaned_data["end"],
         )
-        relationship = Relationship(
+        return Relationship(
             subject=subject,
             object=object_,
             type=RelationshipType.objects.get(slug=slug),
@@ -106,6 +100,27 @@ class ConnectionForm(forms.Form):
             is_current=end is None,
             amount=self.cleaned_data["amount"],
         )
+
+
+class ConnectionForm(ConnectionFields):
+    """One new connection of this profile, cited by one of its sources. The fields are
+    prefixed ("connection-"), so that they travel with the workspace's form without clashing
+    with it."""
+
+    citation = forms.ChoiceField(label=gettext_lazy("Source"))
+
+    def __init__(self, data=None, *, profile):
+        super().__init__(data, prefix="connection")
+        self.set_up_connection_fields(profile)
+        self.fields["citation"].choices = [
+            (c.key, f"[^{c.key}] {c.source.title}")
+            for c in profile.citations.select_related("source")
+        ]
+        with_bootstrap_classes(self)
+
+    def relationship(self):
+        """The unsaved relationship and its citation, for save_relationship."""
+        relationship = self.new_relationship()
         cited = self.profile.citations.select_related("source").get(
             key=self.cleaned_data["citation"]
         )

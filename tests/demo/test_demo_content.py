@@ -31,11 +31,13 @@ def test_each_demo_profile_is_created_in_one_revision_and_connected_in_one_more(
         versions = list(Version.objects.get_for_object(profile).order_by("revision_id"))
         assert versions[0].revision.user.username == "editor"
         assert versions[0].revision.comment == f"Created {profile.name} (demo content)."
+        later = [version.revision.comment for version in versions[1:]]
+        if profile.filings.exists():
+            assert later.pop().startswith("Imported ")  # the demo's IRS returns
         if profile.pk in connected:
-            [connections] = versions[1:]
-            assert connections.revision.comment == "Connected the demo profiles (demo content)."
+            assert later == ["Connected the demo profiles (demo content)."]
         else:
-            assert len(versions) == 1
+            assert later == []
 
 
 def test_the_demo_has_a_cited_web_of_connections(demo):
@@ -65,10 +67,14 @@ def test_the_long_demo_profile_has_one_reference_entry_per_distinct_source(clien
     assert len(soup.select(".profile-body h3")) >= 1
     markers = soup.select("sup.reference")
     assert len(markers) >= 20
-    distinct_sources = set(flagship.citations.values_list("source", flat=True)) | set(
-        RelationshipCitation.objects.filter(
-            Q(relationship__subject=flagship) | Q(relationship__object=flagship)
-        ).values_list("source", flat=True)
+    distinct_sources = (
+        set(flagship.citations.values_list("source", flat=True))
+        | set(
+            RelationshipCitation.objects.filter(
+                Q(relationship__subject=flagship) | Q(relationship__object=flagship)
+            ).values_list("source", flat=True)
+        )
+        | set(flagship.filings.values_list("source", flat=True))
     )
     entries = soup.select(".reference-list > li")
     assert len(entries) == len(distinct_sources)
@@ -98,3 +104,16 @@ def test_the_demo_shows_missing_profiles_as_missing(client, demo):
     missing = [a for soup in pages for a in soup.select("a.wikilink-missing")]
     assert missing
     assert all(a["href"].startswith("/tips/new/?name=") for a in missing)
+
+
+def test_three_demo_organizations_have_filings_over_several_years_once():
+    from profiles.models import Filing
+
+    years = {}
+    for filing in Filing.objects.select_related("profile"):
+        years.setdefault(filing.profile.slug, set()).add(filing.tax_year)
+    assert len(years) == 3 and all(len(y) >= 3 for y in years.values())
+    assert {f.form for f in Filing.objects.all()} == {"990", "990EZ", "990PF"}
+    before = Filing.objects.count()
+    call_command("load_demo", force=True, stdout=StringIO())
+    assert Filing.objects.count() == before

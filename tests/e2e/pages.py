@@ -24,7 +24,7 @@ from demo import content as demo_content
 from demo.management.commands.load_demo import DEMO_EDITOR
 from editorial.follows import confirm_follow, confirm_path, unsubscribe_path
 from editorial.merging import normalize_text
-from editorial.models import Follow
+from editorial.models import Follow, Suggestion
 from editorial.services import (
     approve_suggestion,
     email_confirmation_key,
@@ -32,11 +32,12 @@ from editorial.services import (
     submit_suggestion,
 )
 from profiles.dumps import build_data_dump
-from profiles.models import LinkCheck, Profile, Source
+from profiles.models import LinkCheck, Profile, Relationship, Source
 from profiles.revisions import profile_versions
 from tests.factories import make_profile, make_suggestion, make_tip, rerender
 
 FLAGSHIP_SLUG = demo_content.PROFILES[0]["slug"]
+FOUNDATION_SLUG = "alder-falls-community-foundation"
 SECTION = "background"  # the flagship's first ## section
 SUB_SECTION = "2018-millrace-towers-rent-strike"  # its ### sub-section
 # The flagship's first paragraph, as its second revision rewrites it.
@@ -108,6 +109,11 @@ def prepare_pages():
         ),
         Form("tip-new", reverse("editorial:tip_new"), "Send your tip"),
         Form("follow", reverse("editorial:follow", args=[FLAGSHIP_SLUG]), "Follow by email"),
+        Form(
+            "suggest-connection",
+            reverse("editorial:suggest_connection", args=[FLAGSHIP_SLUG]),
+            "Send your suggestion",
+        ),
     ]
     public = [
         ("home", reverse("profiles:home")),
@@ -145,6 +151,13 @@ def prepare_pages():
             ),
         ),
         ("browse-connected", reverse("profiles:browse") + f"?connected_to={FLAGSHIP_SLUG}"),
+        # Finances from the demo's 990-PF returns, and a connection's correction form.
+        ("profile-foundation", reverse("profiles:detail", args=[FOUNDATION_SLUG])),
+        (
+            "suggest-connection-correction",
+            reverse("editorial:suggest_connection", args=[FLAGSHIP_SLUG])
+            + f"?relationship={Relationship.objects.filter(object=profile).first().pk}",
+        ),
         ("open-data", reverse("profiles:data")),
         ("follow-sent", reverse("editorial:follow_sent", args=[FLAGSHIP_SLUG])),
         ("follow-confirm", confirm_path(waiting)),
@@ -161,6 +174,10 @@ def prepare_pages():
         ("review-conflict", reverse(review, args=[conflicting.pk])),
         ("review-tip", reverse(review, args=[tip.pk])),
         ("review-decided", reverse(review, args=[rejected.pk])),
+        (
+            "review-proposed-connection",
+            reverse(review, args=[Suggestion.objects.filter(kind="relationship").first().pk]),
+        ),
         ("dead-links", reverse("admin:profiles_deadlink_changelist")),
         ("dead-links-all", reverse("admin:profiles_deadlink_changelist") + "?status=all"),
         ("replace-url", reverse("admin:profiles_deadlink_replace_url", args=[dead.pk])),

@@ -10,9 +10,10 @@ from playwright.sync_api import expect
 
 from demo import content as demo_content
 from editorial.models import Suggestion
+from editorial.services import reject_suggestion
 from profiles.models import Profile
 from profiles.revisions import profile_versions
-from tests.e2e.pages import revise_flagship
+from tests.e2e.pages import demo_editor, revise_flagship
 from tests.factories import make_error_report, make_suggestion
 
 pytestmark = pytest.mark.django_db(transaction=True)
@@ -24,7 +25,10 @@ DESK = {"width": 1200, "height": 900}  # the size of the README's screenshot
 @pytest.fixture
 def queue(demo_site):
     """Three suggestions for the flagship, oldest first: two edits of the same sentence of
-    its lead, from two contributors, and an error report."""
+    its lead, from two contributors, and an error report. The connections the demo's filings
+    proposed have been dealt with already."""
+    for proposal in Suggestion.objects.pending().filter(kind="relationship"):
+        reject_suggestion(suggestion=proposal, editor=demo_editor())
     profile = Profile.objects.get(slug=FLAGSHIP["slug"])
     more_buildings = make_suggestion(
         profile,
@@ -109,7 +113,8 @@ def test_an_editor_approves_a_suggestion_resolves_a_conflict_and_rejects_a_repor
     expect(lead).to_contain_text("annual dues of $30")
     page.locator(".page-tabs").get_by_role("link", name="History", exact=True).click()
     revisions = page.locator("tr.history-entry")
-    expect(revisions).to_have_count(4)  # two approvals, the demo's connections and creation
+    # two approvals, the demo's filings, connections and creation
+    expect(revisions).to_have_count(5)
     expect(revisions.nth(0)).to_contain_text(f"Suggestion #{higher_dues.pk} from Sam Ortiz")
     expect(revisions.nth(0).locator(".revision-who")).to_have_text(editor.get_full_name())
     expect(revisions.nth(1)).to_contain_text(f"Suggestion #{more_buildings.pk} from Rosa Marin")
@@ -120,7 +125,7 @@ def test_an_editor_approves_a_suggestion_resolves_a_conflict_and_rejects_a_repor
     expect(page.get_by_role("region", name="The editor's note")).to_contain_text(
         "The incorporation papers say 2009"
     )
-    statuses = dict(Suggestion.objects.values_list("pk", "status"))
+    statuses = dict(Suggestion.objects.exclude(kind="relationship").values_list("pk", "status"))
     assert statuses == {
         more_buildings.pk: "approved",
         higher_dues.pk: "approved",

@@ -97,7 +97,8 @@ def test_a_reader_compares_two_revisions_and_opens_the_old_one_by_its_permanent_
     page.locator(".page-tabs").get_by_role("link", name="History", exact=True).click()
     expect(page.get_by_role("heading", level=1)).to_have_text(f"History of {FLAGSHIP['name']}")
     revisions = page.locator("tr.history-entry")
-    expect(revisions).to_have_count(3)  # the revision, the demo's connections and creation
+    # the revision, the demo's filings, its connections and creation
+    expect(revisions).to_have_count(4)
     expect(revisions.first).to_contain_text("Updated the number of buildings.")
     expect(revisions.first).to_contain_text("Demo Editor")
     screenshot("history")

@@ -86,8 +86,8 @@ def test_three_admin_edits_of_a_demo_profile_make_a_readable_history(client, dem
     client.force_login(edith)
     admin_edit(client, profile, third)
 
-    # Five entries (the demo's creation and connections, then three edits), by the right
-    # people, with the admin's comments.
+    # Six entries (the demo's creation, connections and filings, then three edits), by the
+    # right people, with the admin's comments.
     rows = parse(client.get(reverse("profiles:history", args=[RTA]))).select("tr.history-entry")
     assert [row.select_one(".revision-who").get_text() for row in rows] == [
         "Edith",
@@ -95,10 +95,12 @@ def test_three_admin_edits_of_a_demo_profile_make_a_readable_history(client, dem
         "Edith",
         "Demo Editor",
         "Demo Editor",
+        "Demo Editor",
     ]
     comments = [row.select_one(".revision-comment").get_text() for row in rows]
-    assert comments[4] == "Created Riverton Tenants Alliance (demo content)."
-    assert comments[3] == "Connected the demo profiles (demo content)."
+    assert comments[5] == "Created Riverton Tenants Alliance (demo content)."
+    assert comments[4] == "Connected the demo profiles (demo content)."
+    assert comments[3].startswith("Imported 6 IRS filings")
     assert comments[2] == "Changed Lead."
     assert "Changed Location and Body." in comments[1]
     assert "Added citation “courier-office”." in comments[1]

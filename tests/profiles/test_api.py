@@ -196,8 +196,8 @@ def test_the_profile_query_count_does_not_grow_with_citations(
     sources = {f"s{i}": make_source() for i in range(citations)}
     body = "## Record\n\n" + " ".join(f"Fact.[^s{i}]" for i in range(citations))
     make_profile("Alder Fund", body=body, citations=sources, facts=[("Formation", "2004")])
-    # profile with category, types, facts with labels, citations with sources, revision,
-    # connections
-    with django_assert_num_queries(6):
+    # profile with category, types, facts with labels, citations with sources, filings,
+    # revision, connections
+    with django_assert_num_queries(7):
         data = get_json(client, "/api/profiles/alder-fund/")
     assert len(data["citations"]) == citations

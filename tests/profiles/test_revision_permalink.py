@@ -106,9 +106,9 @@ def test_the_permanent_link_page_query_count_is_fixed(client, django_assert_num_
         types=["Education"],
     )
     revision = latest_revision(profile)
-    # the profile, the revision's versions, its category, types, fact labels, links to check,
-    # the older and newer revisions' ids
-    with django_assert_num_queries(7):
+    # the profile, the revision's versions, its category, types, fact labels, the filings
+    # stored before it, links to check, the older and newer revisions' ids
+    with django_assert_num_queries(8):
         response = client.get(permalink(profile, revision))
     assert response.status_code == 200
 

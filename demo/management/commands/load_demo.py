@@ -1,6 +1,7 @@
 import secrets
 from datetime import date
 from decimal import Decimal
+from pathlib import Path
 
 from django.conf import settings
 from django.contrib.auth import get_user_model
@@ -10,6 +11,7 @@ from django.utils.text import slugify
 from demo import content as demo_content
 from demo.activity import add_demo_activity
 from editorial.permissions import editors_group
+from profiles.irs.importing import import_filings
 from profiles.models import (
     Category,
     Citation,
@@ -26,6 +28,8 @@ from profiles.models import (
 from profiles.services import save_profile, save_relationships
 
 DEMO_EDITOR = "editor"
+# Fictional IRS returns of three demo organizations (written by bench/generate_returns.py).
+DEMO_FILINGS = Path(demo_content.__file__).resolve().parent / "filings"
 
 
 def demo_source(data):
@@ -49,6 +53,7 @@ def create_profile(data, accessed, editor):
         slug=data["slug"],
         category=Category.objects.get(slug=data["category"]),
         location=data.get("location", ""),
+        ein=data.get("ein", ""),
         aliases="\n".join(data.get("aliases", [])),
         lead=data.get("lead", "").strip(),
         body=data.get("body", "").strip(),
@@ -174,6 +179,11 @@ class Command(BaseCommand):
             comment="Connected the demo profiles (demo content).",
         )
         self.stdout.write(f"Demo connections: {len(connected)} created.")
+        filings = import_filings([DEMO_FILINGS], user=editor)
+        self.stdout.write(
+            f"Demo filings: {filings.stored} returns imported, {filings.proposed} connections "
+            "proposed for review."
+        )
         if with_activity:
             for added in add_demo_activity(editor):
                 self.stdout.write(f"Demo activity: {added}.")
