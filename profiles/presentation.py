@@ -65,10 +65,33 @@ class ReferenceEntry:
         return self.differs("accessed")
 
     def differs(self, name):
-        return len({getattr(marker["use"], name) for marker in self.markers}) > 1
+        return len(self.values_of(name)) > 1
+
+    def values_of(self, name):
+        values = {getattr(marker["use"], name) for marker in self.markers}
+        if name == "accessed":
+            # A use that gives no date says nothing against the others' date.
+            values.discard(None)
+        return values
+
+    @property
+    def backlink_groups(self):
+        """The back-links in runs that read alike: [{"markers", "pinpoint", "accessed"}], where
+        pinpoint and accessed are the run's own (blank when every use shares them, since the
+        entry says those once). "a b c: p. 4 d: p. 9" rather than "a: p. 4 b: p. 4 c: p. 4"."""
+        groups = []
+        for marker in self.markers:
+            use = marker["use"]
+            pinpoint = use.pinpoint if self.pinpoints_differ else ""
+            accessed = use.accessed if self.accessed_differ else None
+            if groups and (groups[-1]["pinpoint"], groups[-1]["accessed"]) == (pinpoint, accessed):
+                groups[-1]["markers"].append(marker)
+            else:
+                groups.append({"markers": [marker], "pinpoint": pinpoint, "accessed": accessed})
+        return groups
 
     def shared(self, name):
-        values = {getattr(marker["use"], name) for marker in self.markers}
+        values = self.values_of(name)
         return values.pop() if len(values) == 1 else None
 
 

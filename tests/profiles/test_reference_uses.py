@@ -96,3 +96,28 @@ def test_a_title_or_publication_ending_with_its_own_punctuation_gets_no_second_p
     assert "Downtown L.A.”" in text
     assert "Evo! " in text
     assert ".." not in text and "!." not in text
+
+
+def test_a_run_of_uses_that_read_alike_says_its_pinpoint_once_after_its_last_letter(client):
+    day = date(2026, 10, 1)
+    profile = cited_profile(
+        [
+            ("one", "Part I, p. 1", day),
+            ("two", "Part I, p. 1", day),
+            ("three", "Schedule O", day),
+            ("four", "", day),
+        ]
+    )
+    entry, links = backlinks(client, profile)
+    assert [letter for letter, _ in links] == ["a", "b", "c", "d"]
+    text = entry.select_one(".backlinks").get_text(" ", strip=True)
+    assert text == "^ a b : Part I, p. 1 c : Schedule O d"
+
+
+def test_a_use_without_an_accessed_date_leaves_the_others_date_on_the_entry(client):
+    day = date(2026, 10, 1)
+    profile = cited_profile([("one", "p. 2", day), ("two", "p. 2", None), ("three", "p. 2", day)])
+    entry, _ = backlinks(client, profile)
+    assert entry.select_one(".backlinks").get_text(" ", strip=True) == "^ a b c"
+    citation = entry.select_one(".source-citation").get_text(" ", strip=True)
+    assert "p. 2." in citation and "Accessed October 1, 2026." in citation
