@@ -111,7 +111,7 @@ def test_a_run_of_uses_that_read_alike_says_its_pinpoint_once_after_its_last_let
     entry, links = backlinks(client, profile)
     assert [letter for letter, _ in links] == ["a", "b", "c", "d"]
     text = entry.select_one(".backlinks").get_text(" ", strip=True)
-    assert text == "^ a b : Part I, p. 1 c : Schedule O d"
+    assert text == "^ a b : Part I, p. 1 ; c : Schedule O ; d"
 
 
 def test_a_use_without_an_accessed_date_leaves_the_others_date_on_the_entry(client):
