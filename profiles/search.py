@@ -6,10 +6,11 @@ trigram similarity of the name (so an exact name comes first) and a bonus when t
 side by side as typed (a phrase). When nothing matches, names that look like the query (trigram
 word similarity) are shown with a "did you mean". The indexes are made by migration 0003.
 
-Other databases (SQLite, the zero-setup install): a ranked field search. Every word must appear
-somewhere in the profile; a word in the name counts most, then aliases, lead, body and infobox;
-the whole query in the name or the text counts more. When nothing matches, the closest name
-(difflib) is the "did you mean".
+SQLite (the zero-setup install): the FTS5 table of profiles.search_index, ranked by bm25 with
+the name weighted most (then aliases, lead, body, infobox), plus the same bonuses for the whole
+query as the name, in the name or as a phrase in the text; the same web-search syntax ("a
+phrase", -word, or). When nothing matches, the closest of the names that start like the query's
+words (difflib) is the "did you mean".
 """
 
 import difflib
@@ -29,14 +30,16 @@ from django.db.models import (
     Case,
     Exists,
     FloatField,
-    IntegerField,
     OuterRef,
     Q,
     Value,
     When,
 )
+from django.db.models.expressions import RawSQL
 
 from profiles.models import Fact, Profile
+from profiles.search_index import TABLE as FTS_TABLE
+from profiles.search_index import WEIGHTS as FTS_WEIGHTS
 from profiles.snippets import highlighted_snippet
 
 MAX_QUERY_LENGTH = 200
@@ -86,7 +89,7 @@ def search_profiles(query, *, filters, page=1, per_page=20):
     if not words:
         return SearchResults(query, Paginator(Profile.objects.none(), per_page).get_page(1))
     on_postgresql = connection.vendor == "postgresql"
-    search = _postgresql if on_postgresql else _field_search
+    search = _postgresql if on_postgresql else _fts5
     page_obj = Paginator(search(profiles, query, words), per_page).get_page(page)
     suggestion = ""
     if not page_obj.paginator.count:
@@ -95,7 +98,7 @@ def search_profiles(query, *, filters, page=1, per_page=20):
             if not similar.exists():
                 similar = _loosely_similar_names(profiles, query)
         else:
-            closest = _closest_name(query)
+            closest = _closest_name(profiles, query)
             similar = profiles.filter(name=closest) if closest else profiles.none()
         page_obj = Paginator(similar, per_page).get_page(page)
         if page_obj.object_list:
@@ -184,46 +187,85 @@ def _loosely_similar_names(profiles, query):
     )
 
 
-# Other databases -----------------------------------------------------------------------------
+# SQLite ----------------------------------------------------------------------------------
 
-FIELD_WEIGHTS = [("name", 10), ("aliases", 8), ("lead", 4), ("body", 2)]
-
-
-def _contains(field, text):
-    return Q(**{f"{field}__icontains": text})
+# Web-search syntax, read as PostgreSQL's websearch_to_tsquery reads it: "a phrase", -word or
+# -"a phrase" left out, "or" between alternatives; any other word is matched as a prefix.
+TERM_RE = re.compile(r'(-?)"([^"]*)"|(\S+)')
 
 
-def _field_search(profiles, query, words):
-    def fact_contains(text):
-        return Exists(Fact.objects.filter(profile=OuterRef("pk"), value__icontains=text))
-
-    def points(condition, weight):
-        return Case(
-            When(condition, then=Value(weight)), default=Value(0), output_field=IntegerField()
-        )
-
-    score = points(Q(name__iexact=query), 100) + points(_contains("name", query), 20)
-    score += points(_contains("aliases", query), 15)
-    # The words side by side, as typed, outweigh the same words scattered through names.
-    score += points(_contains("lead", query) | _contains("body", query), 40)
-    for word in words:
-        for field, weight in FIELD_WEIGHTS:
-            score += points(_contains(field, word), weight)
-        score += points(fact_contains(word), 1)
-        found = Q()
-        for field, _weight in FIELD_WEIGHTS:
-            found |= _contains(field, word)
-        profiles = profiles.filter(found | Q(fact_contains(word)))
-    # "Quoted words" must stand together, as PostgreSQL's web-search syntax has it.
-    for phrase in QUOTED_RE.findall(query):
-        found = Q(fact_contains(phrase))
-        for field, _weight in FIELD_WEIGHTS:
-            found |= _contains(field, phrase)
-        profiles = profiles.filter(found)
-    return profiles.annotate(score=score).order_by("-score", "name", "pk")
+def fts_groups(query):
+    """The query as alternatives (split at "or"), each a pair of lists of FTS5 terms:
+    (required, excluded). Terms are double-quoted words, so nothing typed is FTS5 syntax."""
+    groups, required, excluded = [], [], []
+    for match in TERM_RE.finditer(query):
+        minus, phrase, bare = match[1], match[2], match[3]
+        if bare is not None and bare.lower() == "or":
+            groups.append((required, excluded))
+            required, excluded = [], []
+            continue
+        if bare is not None:
+            minus, bare = ("-", bare[1:]) if bare.startswith("-") else ("", bare)
+        words = query_words(phrase if phrase is not None else bare)
+        if not words:
+            continue
+        if minus:
+            excluded.append(f'"{" ".join(words)}"')
+        elif phrase is not None:
+            required.append(f'"{" ".join(words)}"')
+        else:
+            required.extend(f'"{word}"*' for word in words)
+    groups.append((required, excluded))
+    return [group for group in groups if group[0] or group[1]]
 
 
-def _closest_name(query):
+def fts_expression(groups):
+    """The FTS5 MATCH expression: each alternative's required terms, NOT its excluded ones."""
+    alternatives = [
+        "(" + " ".join(required) + "".join(f" NOT {term}" for term in excluded) + ")"
+        for required, excluded in groups
+        if required
+    ]
+    return " OR ".join(alternatives)
+
+
+def _fts5(profiles, query, words):
+    groups = fts_groups(query)
+    expression = fts_expression(groups)
+    if not expression:
+        # Only words to leave out ("-harbor"): every profile without them, as on PostgreSQL.
+        excluded = " OR ".join(term for _required, terms in groups for term in terms)
+        matching = RawSQL(f"SELECT rowid FROM {FTS_TABLE} WHERE {FTS_TABLE} MATCH %s", [excluded])
+        return profiles.exclude(pk__in=matching).order_by("name", "pk")
+    weights = ", ".join(str(weight) for weight in FTS_WEIGHTS)
+    # A join with the virtual table, which no model maps: bm25() needs the MATCH in the same
+    # query, and FTS5 then reads only the matching rows.
+    matched = profiles.extra(
+        tables=[FTS_TABLE],
+        where=[f"{FTS_TABLE}.rowid = profiles_profile.id", f"{FTS_TABLE} MATCH %s"],
+        params=[expression],
+    )
+    # bm25() is lower for better matches. The whole query as the name, in the name or side by
+    # side in the text (a phrase) counts more than its words apart, as on PostgreSQL.
+    score = RawSQL(f"-bm25({FTS_TABLE}, {weights})", [], output_field=FloatField())
+    score += _bonus(Q(name__iexact=query), 100) + _bonus(Q(name__icontains=query), 20)
+    score += _bonus(Q(aliases__icontains=query), 15)
+    if len(words) > 1:
+        score += _bonus(Q(lead__icontains=query) | Q(body__icontains=query), 40)
+    return matched.annotate(score=score).order_by("-score", "name", "pk")
+
+
+def _bonus(condition, points):
+    return Case(When(condition, then=Value(float(points))), default=Value(0.0))
+
+
+# Candidates for "did you mean" share the first letters of the query's words (a typing mistake
+# is rarely in the first three): with every word's first, else with any word's, the best matches.
+PREFIX_LETTERS = 3
+MAX_CANDIDATES = 500
+
+
+def _closest_name(profiles, query):
     """The published profile name most like the query (difflib), or "".
 
     A name is compared whole and word by word, so that "rivertn tenents" finds "Riverton
@@ -231,11 +273,23 @@ def _closest_name(query):
     """
     words = query_words(query)
     best_name, best_score = "", 0.0
-    for name in Profile.objects.published().values_list("name", flat=True):
-        score = max(_likeness(query.casefold(), name.casefold()), _word_likeness(words, name))
-        if score > best_score:
-            best_name, best_score = name, score
-    return best_name if best_score >= 0.75 else ""
+    for joiner in (" ", " OR "):
+        for name in _names_starting_like(profiles, words, joiner):
+            score = max(_likeness(query.casefold(), name.casefold()), _word_likeness(words, name))
+            if score > best_score:
+                best_name, best_score = name, score
+        if best_score >= 0.75:
+            return best_name
+    return ""
+
+
+def _names_starting_like(profiles, words, joiner):
+    prefixes = joiner.join(f'"{word[:PREFIX_LETTERS]}"*' for word in words)
+    in_names = RawSQL(
+        f"SELECT rowid FROM {FTS_TABLE} WHERE {FTS_TABLE} MATCH %s ORDER BY rank LIMIT %s",
+        [f"name : ({prefixes})", MAX_CANDIDATES],
+    )
+    return profiles.filter(pk__in=in_names).values_list("name", flat=True)
 
 
 def _likeness(a, b):

@@ -41,6 +41,7 @@ from profiles.revisions import (
     newer_revision,
     who_and_when,
 )
+from profiles.search_index import index_profile
 from profiles.urlnorm import normalize_url
 
 # The fields of a source that a new, unsaved Source carries into the one save_profile creates.
@@ -217,6 +218,7 @@ def write_profile(profile, stored, types, facts, citations):
     if replace:
         replace_citations(profile, citations, new=stored is None)
     profile.replace_mentions(rendered.mentions, new=stored is None)
+    index_profile(profile, rendered.fact_html)
     add_aggregate_to_revision(profile, facts, citations, relationships)
     if stored is not None and stored.published != profile.published:
         # Its connections show on the other profiles only while it is published.
@@ -242,6 +244,7 @@ def rerender(profile):
             fact.value_html = html
             fact.save(update_fields=["value_html"])
     profile.replace_mentions(rendered.mentions)
+    index_profile(profile, rendered.fact_html)
     add_aggregate_to_revision(profile, facts, citations, relationships)
     return rendered
 

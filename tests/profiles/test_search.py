@@ -229,3 +229,16 @@ def test_quoted_words_must_stand_together(client):
         "Harbor Literacy Fund",
         "Tidewater Housing Council",
     }
+
+
+def test_a_minus_before_a_word_or_a_phrase_leaves_out_the_profiles_with_it(client):
+    make_profile("Harbor Literacy Fund", lead="Reading rooms by the docks.[^first]")
+    make_profile("Tidewater Literacy Fund", lead="Reading rooms on the coast.[^first]")
+    make_profile("Inland Rowing Club", lead="Rowers on the lake.[^first]")
+    assert result_names(search(client, "literacy -harbor")) == ["Tidewater Literacy Fund"]
+    assert result_names(search(client, 'reading -"the docks"')) == ["Tidewater Literacy Fund"]
+    assert result_names(search(client, "-literacy")) == ["Inland Rowing Club"]
+    assert sorted(result_names(search(client, "docks or lake"))) == [
+        "Harbor Literacy Fund",
+        "Inland Rowing Club",
+    ]
