@@ -6,6 +6,7 @@ import reversion
 from django.conf import settings
 from django.db import IntegrityError, models, transaction
 from django.db.models import Q
+from django.db.models.functions import Upper
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.text import normalize_newlines, slugify
@@ -124,6 +125,8 @@ class Profile(models.Model):
             models.Index(fields=["category", "published", "name"]),
             # The home page and /recent/ show the latest updates.
             models.Index(fields=["-updated"]),
+            # /search/ goes straight to the profile a query names (profiles.search.profile_named).
+            models.Index(Upper("name"), name="profiles_profile_upper_name"),
         ]
         permissions = [("revert_profile", "Can revert a profile to an old revision")]
 

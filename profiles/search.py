@@ -36,6 +36,7 @@ from django.db.models import (
     When,
 )
 from django.db.models.expressions import RawSQL
+from django.db.models.functions import Upper
 
 from profiles.models import Fact, Profile
 from profiles.search_index import TABLE as FTS_TABLE
@@ -58,6 +59,11 @@ class SearchResults:
     page_obj: object  # a Paginator page of profiles, each with a .snippet
     suggestion: str = ""  # a profile name, when the words as typed matched nothing
 
+    @property
+    def found_nothing(self):
+        """The words as typed matched no profile (the page may show similar names)."""
+        return bool(self.query) and (self.suggestion or not self.page_obj.paginator.count)
+
 
 def clean_query(text):
     """The query as we search it: no control characters (PostgreSQL refuses NUL), one space
@@ -68,6 +74,29 @@ def clean_query(text):
 
 def query_words(query):
     return WORD_RE.findall(query.lower())[:MAX_TERMS]
+
+
+def profile_named(query):
+    """The published profile with exactly this name (ignoring case); None when none or two
+    have it. Index profiles_profile_upper_name serves it on both databases."""
+    named = Profile.objects.published().alias(upper_name=Upper("name"))
+    found = list(named.filter(upper_name=Upper(Value(query))).only("slug")[:2])
+    return found[0] if len(found) == 1 else None
+
+
+# What a query may name exactly, so that /search/ goes straight to that profile: each takes
+# the cleaned query and returns a profile or None, and the first that finds one wins.
+DIRECT_LOOKUPS = [profile_named]
+
+
+def direct_hit(query):
+    """The profile that the query names exactly, if one does (see DIRECT_LOOKUPS)."""
+    query = clean_query(query)
+    for lookup in DIRECT_LOOKUPS if query else ():
+        profile = lookup(query)
+        if profile is not None:
+            return profile
+    return None
 
 
 def search_profiles(query, *, filters, page=1, per_page=20):

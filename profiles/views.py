@@ -47,7 +47,7 @@ from profiles.revisions import (
     load_profile_revision,
     previous_revision_id,
 )
-from profiles.search import search_profiles
+from profiles.search import direct_hit, search_profiles
 from profiles.services import (
     RedactionRefused,
     RevertRefused,
@@ -105,8 +105,13 @@ def profile_browse(request):
 
 @require_safe
 def search_results(request):
-    """Anyone may search the published profiles, with the browse filters."""
+    """Anyone may search the published profiles, with the browse filters; a query that names
+    a profile exactly, with no filter, goes straight to it."""
     filters = ProfileFilters.from_query(request.GET)
+    if not filters.items():
+        profile = direct_hit(request.GET.get("q", ""))
+        if profile is not None:
+            return redirect(profile)
     results = search_profiles(
         request.GET.get("q", ""),
         filters=filters,
