@@ -107,24 +107,36 @@ def queries_for(profile):
     }
 
 
+# Past these many profiles the simple names, aliases and streets run short (about 48,000
+# organization names, 32,768 aliases, 47,000 streets): longer ones are coined from then on.
+PLENTY = 20000
+
+
 def profile_data(rng, used_names, used_aliases, used_phrases, places):
     category = rng.choice(CATEGORIES + ["person", "person"])
     while True:
         if category == "person":
             name = f"{rng.choice(FIRST_NAMES)} {coined(rng, 2)} {rng.choice(LAST_NAMES)}"
-        else:
+        elif len(used_names) < PLENTY:
             name = f"{rng.choice(places)} {rng.choice(TOPICS)} {rng.choice(ORG_WORDS)}"
+        else:
+            topics = " and ".join(rng.sample(TOPICS, 2))
+            name = f"{rng.choice(places)} {topics} {rng.choice(ORG_WORDS)}"
         if name not in used_names:
             used_names.add(name)
             break
+    syllables = 3 if len(used_aliases) < PLENTY else 4
     while True:
-        alias = f"{coined(rng)} {rng.choice(ORG_WORDS)}" if category != "person" else coined(rng)
+        alias = coined(rng, syllables)
+        alias = f"{alias} {rng.choice(ORG_WORDS)}" if category != "person" else alias
         if alias.split()[0] not in used_aliases:
             used_aliases.add(alias.split()[0])
             break
     while True:
         adjective, noun, street = rng.choice(ADJECTIVES), rng.choice(NOUNS), rng.choice(LAST_NAMES)
         street = f"{street}{rng.choice(['', 'ton', 'field', 'more'])}"
+        if len(used_phrases) >= PLENTY:
+            street = coined(rng, 1) + street.lower()
         if (adjective, noun, street) not in used_phrases:
             used_phrases.add((adjective, noun, street))
             break

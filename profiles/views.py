@@ -47,7 +47,7 @@ from profiles.revisions import (
     load_profile_revision,
     previous_revision_id,
 )
-from profiles.search import direct_hit, search_profiles
+from profiles.search import clean_query, direct_hit, search_profiles
 from profiles.services import (
     RedactionRefused,
     RevertRefused,
@@ -55,6 +55,7 @@ from profiles.services import (
     restore_problems,
     revert_profile,
 )
+from profiles.source_index import DEFAULT_ORDER, public_sources, sort_order
 from profiles.structured_data import profile_metadata
 
 
@@ -187,6 +188,24 @@ def wanted_profiles(request):
     for wanted in page:
         wanted["linked_from"] = linked_from.get(wanted["target_slug"], [])
     return render(request, "profiles/wanted_profiles.html", {"page_obj": page})
+
+
+@require_safe
+def source_list(request):
+    """Anyone may browse and search the sources that published profiles cite."""
+    query, sort = clean_query(request.GET.get("q", "")), sort_order(request.GET.get("sort", ""))
+    paginator = Paginator(public_sources(query, sort), settings.SOURCES_PER_PAGE)
+    page_obj = paginator.get_page(page_number(request.GET))
+    parameters = [("q", query)] if query else []
+    if sort != DEFAULT_ORDER:
+        parameters.append(("sort", sort))
+    context = {
+        "page_obj": page_obj,
+        "query": query,
+        "sort": sort,
+        "query_string": urlencode(parameters),
+    }
+    return render(request, "profiles/source_list.html", context)
 
 
 @require_safe

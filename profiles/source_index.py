@@ -1,0 +1,45 @@
+"""The public index of sources, /sources/ and /api/sources/: every source that a published
+profile cites (Source.objects.public(): the sources only drafts cite stay private), with how
+many published profiles cite it, searchable by title, publication and address."""
+
+from django.db.models import Count, IntegerField, OuterRef, Q, Subquery
+
+from profiles.models import Citation, Source
+from profiles.search import clean_query
+
+# ?sort= and the order each gives; the last key makes the order stable across pages.
+ORDERS = {
+    "title": ("title", "pk"),
+    "cited": ("-citing_count", "title", "pk"),
+    "newest": ("-published_date", "title", "pk"),
+}
+DEFAULT_ORDER = "title"
+
+
+def sort_order(text):
+    """The ?sort= value if it is one we offer, else the default."""
+    return text if text in ORDERS else DEFAULT_ORDER
+
+
+def citing_count():
+    """How many published profiles cite the source (a profile citing it twice counts once)."""
+    citing = (
+        Citation.objects.filter(source=OuterRef("pk"), profile__published=True)
+        .order_by()
+        .values("source")
+        .annotate(profiles=Count("profile", distinct=True))
+        .values("profiles")
+    )
+    return Subquery(citing, output_field=IntegerField())
+
+
+def public_sources(query="", sort=DEFAULT_ORDER):
+    """The public sources whose title, publication or address contains the query, each with
+    its ``citing_count``, in the order ``sort`` names."""
+    sources = Source.objects.public().annotate(citing_count=citing_count())
+    query = clean_query(query)
+    if query:
+        sources = sources.filter(
+            Q(title__icontains=query) | Q(publication__icontains=query) | Q(url__icontains=query)
+        )
+    return sources.order_by(*ORDERS[sort_order(sort)])
