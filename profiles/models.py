@@ -1,6 +1,7 @@
 import re
 from dataclasses import dataclass
 from datetime import date
+from urllib.parse import urlsplit
 
 import reversion
 from django.conf import settings
@@ -355,6 +356,12 @@ class Source(models.Model):
     @property
     def display_url(self):
         return readable_url(self.url)
+
+    @property
+    def domain(self):
+        """The site it is on, without "www.": what a list of sources shows of its address."""
+        host = urlsplit(self.normalized_url or self.url or "").hostname or ""
+        return host.removeprefix("www.")
 
     @property
     def published_display(self):

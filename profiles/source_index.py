@@ -1,11 +1,12 @@
 """The public index of sources, /sources/ and /api/sources/: every source that a published
 profile cites (Source.objects.public(): the sources only drafts cite stay private), with how
-many published profiles cite it, searchable by title, publication and address."""
+many published profiles cite it, searchable by title, publication and address (every word
+somewhere in them)."""
 
 from django.db.models import Count, IntegerField, OuterRef, Q, Subquery
 
 from profiles.models import Citation, Source
-from profiles.search import clean_query
+from profiles.search import clean_query, query_words
 
 # ?sort= and the order each gives; the last key makes the order stable across pages.
 ORDERS = {
@@ -34,12 +35,12 @@ def citing_count():
 
 
 def public_sources(query="", sort=DEFAULT_ORDER):
-    """The public sources whose title, publication or address contains the query, each with
+    """The public sources with every word of the query in their title, publication or address,
+    each with
     its ``citing_count``, in the order ``sort`` names."""
     sources = Source.objects.public().annotate(citing_count=citing_count())
-    query = clean_query(query)
-    if query:
+    for word in query_words(clean_query(query)):
         sources = sources.filter(
-            Q(title__icontains=query) | Q(publication__icontains=query) | Q(url__icontains=query)
+            Q(title__icontains=word) | Q(publication__icontains=word) | Q(url__icontains=word)
         )
     return sources.order_by(*ORDERS[sort_order(sort)])
