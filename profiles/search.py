@@ -4,7 +4,8 @@ PostgreSQL: a weighted document (name and aliases A, lead B, body C; infobox val
 their own index) matched with a prefix or web-search query and ranked by ts_rank, plus the
 trigram similarity of the name (so an exact name comes first) and a bonus when the words stand
 side by side as typed (a phrase). When nothing matches, names that look like the query (trigram
-word similarity) are shown with a "did you mean". The indexes are made by migration 0003.
+word similarity) are shown with a "did you mean". The indexes are made by migrations 0003 and
+0010 (which stores the document in a column, so that ranking reads it rather than computing it).
 
 SQLite (the zero-setup install): the FTS5 table of profiles.search_index, ranked by bm25 with
 the name weighted most (then aliases, lead, body, infobox), plus the same bonuses for the whole
@@ -21,6 +22,7 @@ from django.contrib.postgres.search import (
     SearchQuery,
     SearchRank,
     SearchVector,
+    SearchVectorField,
     TrigramSimilarity,
     TrigramWordSimilarity,
 )
@@ -141,13 +143,11 @@ def search_profiles(query, *, filters, page=1, per_page=20):
 # PostgreSQL ----------------------------------------------------------------------------------
 
 
-def profile_vector():
-    """The weighted document; the same expression as the index profiles_profile_search_gin."""
-    return (
-        SearchVector("name", "aliases", config=CONFIG, weight="A")
-        + SearchVector("lead", config=CONFIG, weight="B")
-        + SearchVector("body", config=CONFIG, weight="C")
-    )
+def profile_document():
+    """The weighted document of a profile (name and aliases A, lead B, body C), stored by
+    PostgreSQL in the column search_document (migration 0010, which indexes it). Unqualified:
+    only profiles have that column, whether in the outer query or a subquery of profiles."""
+    return RawSQL('"search_document"', [], output_field=SearchVectorField())
 
 
 def text_query(query, words):
@@ -164,23 +164,20 @@ def _postgresql(profiles, query, words):
     fact_hits = Fact.objects.annotate(document=SearchVector("value", config=CONFIG)).filter(
         document=tsquery
     )
-    matching = (
-        Profile.objects.annotate(document=profile_vector()).filter(document=tsquery).values("pk")
-    )
+    # A union rather than "in one or in the other", so that both GIN indexes are read instead
+    # of every profile.
+    in_document = Profile.objects.alias(document=profile_document()).filter(document=tsquery)
+    matching = in_document.values("pk").union(fact_hits.values("profile"))
     phrase_bonus = Value(0.0)
     if len(words) > 1 and not OPERATORS_RE.search(query):
         # The words side by side, as typed, count more than the same words apart.
         phrase = SearchQuery(query, search_type="phrase", config=CONFIG)
-        phrase_hits = (
-            Profile.objects.annotate(document=profile_vector()).filter(document=phrase).values("pk")
-        )
-        phrase_bonus = Case(
-            When(pk__in=phrase_hits, then=Value(1.0)), default=Value(0.0), output_field=FloatField()
-        )
+        phrase_bonus = Case(When(document=phrase, then=Value(1.0)), default=Value(0.0))
     return (
-        profiles.filter(Q(pk__in=matching) | Q(pk__in=fact_hits.values("profile")))
+        profiles.filter(pk__in=matching)
+        .alias(document=profile_document())
         .annotate(
-            score=SearchRank(profile_vector(), tsquery)
+            score=SearchRank(profile_document(), tsquery)
             + Case(
                 When(Exists(fact_hits.filter(profile=OuterRef("pk"))), then=Value(0.05)),
                 default=Value(0.0),
