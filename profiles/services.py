@@ -3,7 +3,8 @@
 ``save_profile`` is the only code that opens a revision for a profile: the admin, the review
 desk's approvals, revert and recover (below), the importers and the demo all call it. It locks
 the row, refuses a save based on an older revision, checks the citation markers, writes the
-profile with its rows and new sources, re-renders the stored HTML, and returns the revision.
+profile with its rows and new sources, re-renders the stored HTML (and the profile's row of the
+SQLite search index, profiles.search_index), and returns the revision.
 A save that changes nothing writes nothing.
 
 Reverting restores only the profile's own rows: a source is shared by every profile citing it,

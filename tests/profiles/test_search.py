@@ -245,10 +245,13 @@ def test_a_minus_before_a_word_or_a_phrase_leaves_out_the_profiles_with_it(clien
     ]
 
 
-def test_an_exact_name_goes_straight_to_its_profile_whatever_the_case(client):
+def test_an_exact_name_goes_straight_to_its_profile_whatever_the_case(
+    client, django_assert_num_queries
+):
     make_profile("Tidewater Housing Council")
     make_profile("Tidewater Housing Council Archive")
-    response = search(client, "  tidewater HOUSING council ")
+    with django_assert_num_queries(1):
+        response = search(client, "  tidewater HOUSING council ")
     assert response.status_code == 302
     assert response["Location"] == "/profiles/tidewater-housing-council/"
 
