@@ -126,6 +126,9 @@ class Profile(models.Model):
             models.Index(fields=["category", "published", "name"]),
             # The home page and /recent/ show the latest updates.
             models.Index(fields=["-updated"]),
+            # The search form's list of locations (profiles.views.search_results): read from
+            # the index, not from every profile.
+            models.Index(fields=["published", "location"], name="profiles_published_location"),
             # /search/ goes straight to the profile a query names (profiles.search.profile_named).
             models.Index(Upper("name"), name="profiles_profile_upper_name"),
         ]
