@@ -6,7 +6,10 @@ Names share their words the way real ones do (many "... Housing Alliance"s in th
 so ranking has to work. Each profile gets a coined alias and one sentence that no other profile
 has ("... a quiet garden on Farrow Street ..."): queries_for() derives from a stored profile
 the four queries the benchmark and tests/profiles/test_search_ranking.py ask for it.
-Every write is inside a reversion revision, one per batch, like any management command.
+Each profile is saved through profiles.services.save_profile, with its revision, like any
+writer. ``--bulk`` instead writes the rows straight to the tables, with no revisions (so that
+100,000 profiles take minutes, not hours), then rebuilds the SQLite search index: for a
+throw-away benchmark database only, since its history is empty.
 """
 
 import argparse
@@ -104,24 +107,36 @@ def queries_for(profile):
     }
 
 
+# Past these many profiles the simple names, aliases and streets run short (about 48,000
+# organization names, 32,768 aliases, 47,000 streets): longer ones are coined from then on.
+PLENTY = 20000
+
+
 def profile_data(rng, used_names, used_aliases, used_phrases, places):
     category = rng.choice(CATEGORIES + ["person", "person"])
     while True:
         if category == "person":
             name = f"{rng.choice(FIRST_NAMES)} {coined(rng, 2)} {rng.choice(LAST_NAMES)}"
-        else:
+        elif len(used_names) < PLENTY:
             name = f"{rng.choice(places)} {rng.choice(TOPICS)} {rng.choice(ORG_WORDS)}"
+        else:
+            topics = " and ".join(rng.sample(TOPICS, 2))
+            name = f"{rng.choice(places)} {topics} {rng.choice(ORG_WORDS)}"
         if name not in used_names:
             used_names.add(name)
             break
+    syllables = 3 if len(used_aliases) < PLENTY else 4
     while True:
-        alias = f"{coined(rng)} {rng.choice(ORG_WORDS)}" if category != "person" else coined(rng)
+        alias = coined(rng, syllables)
+        alias = f"{alias} {rng.choice(ORG_WORDS)}" if category != "person" else alias
         if alias.split()[0] not in used_aliases:
             used_aliases.add(alias.split()[0])
             break
     while True:
         adjective, noun, street = rng.choice(ADJECTIVES), rng.choice(NOUNS), rng.choice(LAST_NAMES)
         street = f"{street}{rng.choice(['', 'ton', 'field', 'more'])}"
+        if len(used_phrases) >= PLENTY:
+            street = coined(rng, 1) + street.lower()
         if (adjective, noun, street) not in used_phrases:
             used_phrases.add((adjective, noun, street))
             break
@@ -157,13 +172,16 @@ def profile_data(rng, used_names, used_aliases, used_phrases, places):
     }
 
 
-def generate(count, *, seed=5, batch=200, progress=None):
+def generate(count, *, seed=5, batch=200, progress=None, bulk=False):
     """Create ``count`` published profiles; returns their slugs."""
     from django.db import transaction
     from django.utils.text import slugify
 
     from profiles.models import Category, Citation, Fact, FactLabel, Profile, ProfileType, Source
+    from profiles.search_index import rebuild_index
     from profiles.services import save_profile, save_source
+
+    write = write_rows if bulk else save_profile
 
     rng = random.Random(seed)
     places = sorted(
@@ -214,7 +232,7 @@ def generate(count, *, seed=5, batch=200, progress=None):
                     lead=data["lead"],
                     body=data["body"],
                 )
-                save_profile(
+                write(
                     profile,
                     user=None,
                     comment="Generated profile for benchmarks.",
@@ -228,9 +246,51 @@ def generate(count, *, seed=5, batch=200, progress=None):
                     ],
                 )
                 slugs.append(profile.slug)
+            if bulk:
+                write_rows.flush()
         if progress:
             progress(len(slugs))
+    if bulk:
+        rebuild_index()
     return slugs
+
+
+class BulkWriter:
+    """Profiles rendered as save_profile renders them, written a batch at a time with
+    bulk_create (no revisions: benchmark databases only)."""
+
+    def __init__(self):
+        self.pending = []
+
+    def __call__(self, profile, *, user, comment, types, facts, citations):
+        rendered = profile.render(
+            [fact.value for fact in facts], {c.key: c.source.pk for c in citations}
+        )
+        for fact, html in zip(facts, rendered.fact_html, strict=True):
+            fact.value_html = html
+        self.pending.append((profile, types, facts, citations))
+
+    def flush(self):
+        from profiles.models import Citation, Fact, Profile
+
+        profiles = Profile.objects.bulk_create([row[0] for row in self.pending])
+        facts, citations, types = [], [], []
+        through = Profile.types.through
+        for profile, (_, profile_types, profile_facts, profile_citations) in zip(
+            profiles, self.pending, strict=True
+        ):
+            for row in [*profile_facts, *profile_citations]:
+                row.profile = profile
+            facts.extend(profile_facts)
+            citations.extend(profile_citations)
+            types.extend(through(profile=profile, profiletype=t) for t in profile_types)
+        Fact.objects.bulk_create(facts)
+        Citation.objects.bulk_create(citations)
+        through.objects.bulk_create(types)
+        self.pending = []
+
+
+write_rows = BulkWriter()
 
 
 def setup_django():
@@ -245,12 +305,19 @@ def main():
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("--count", type=int, default=10000)
     parser.add_argument("--seed", type=int, default=5)
+    parser.add_argument(
+        "--bulk",
+        action="store_true",
+        help="write rows without revisions (fast; throw-away benchmark databases only)",
+    )
     args = parser.parse_args()
     setup_django()
     started = time.perf_counter()
     generate(
         args.count,
         seed=args.seed,
+        bulk=args.bulk,
+        batch=1000 if args.bulk else 200,
         progress=lambda done: print(f"\r{done} profiles", end="", flush=True),
     )
     print(f"\nGenerated {args.count} profiles in {time.perf_counter() - started:.0f} s.")

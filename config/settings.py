@@ -278,6 +278,7 @@ PROFILES_PER_PAGE = 30
 # How long browsers and a caching proxy may keep an anonymous page before revalidating it.
 PUBLIC_CACHE_SECONDS = env_int("PUBLIC_CACHE_SECONDS", 60)
 SEARCH_RESULTS_PER_PAGE = 20
+SOURCES_PER_PAGE = 50
 
 # The read-only JSON API under /api/ (profiles.api): public data, no sessions, any origin may GET.
 REST_FRAMEWORK = {

@@ -39,7 +39,9 @@ from profiles.serializers import (
     RelationshipSerializer,
     RevisionSerializer,
     SourceSerializer,
+    SourceSummarySerializer,
 )
+from profiles.source_index import public_sources
 
 
 class Pagination(PageNumberPagination):
@@ -187,6 +189,15 @@ def relationship_list(request):
 
 
 @api_view(["GET"])
+def source_list(request):
+    """Anyone may list the sources that published profiles cite, with ?q= and ?sort= as on
+    /sources/."""
+    params = request.query_params
+    sources = public_sources(params.get("q", ""), params.get("sort", ""))
+    return paginated(request, sources, SourceSummarySerializer)
+
+
+@api_view(["GET"])
 def source_detail(request, pk):
     """Anyone may read a source that a published profile cites (without the editors' notes)."""
     source = Source.objects.public().filter(pk=pk).first()
@@ -208,6 +219,7 @@ urlpatterns = [
     path("profiles/<slug:slug>/revisions/", profile_revisions, name="profile-revisions"),
     path("relationships/", relationship_list, name="relationships"),
     path("changes/", changes, name="changes"),
+    path("sources/", source_list, name="sources"),
     path("sources/<int:pk>/", source_detail, name="source"),
     re_path(r"^(?P<path>.*)$", not_found),
 ]

@@ -1,11 +1,13 @@
 import re
 from dataclasses import dataclass
 from datetime import date
+from urllib.parse import urlsplit
 
 import reversion
 from django.conf import settings
 from django.db import IntegrityError, models, transaction
 from django.db.models import Q
+from django.db.models.functions import Upper
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.text import normalize_newlines, slugify
@@ -152,6 +154,11 @@ class Profile(models.Model):
             models.Index(fields=["category", "published", "name"]),
             # The home page and /recent/ show the latest updates.
             models.Index(fields=["-updated"]),
+            # The search form's list of locations (profiles.views.search_results): read from
+            # the index, not from every profile.
+            models.Index(fields=["published", "location"], name="profiles_published_location"),
+            # /search/ goes straight to the profile a query names (profiles.search.profile_named).
+            models.Index(Upper("name"), name="profiles_profile_upper_name"),
         ]
         permissions = [("revert_profile", "Can revert a profile to an old revision")]
         constraints = [
@@ -416,6 +423,12 @@ class Source(models.Model):
     @property
     def display_url(self):
         return readable_url(self.url)
+
+    @property
+    def domain(self):
+        """The site it is on, without "www.": what a list of sources shows of its address."""
+        host = urlsplit(self.normalized_url or self.url or "").hostname or ""
+        return host.removeprefix("www.")
 
     @property
     def published_display(self):

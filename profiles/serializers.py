@@ -69,6 +69,15 @@ class SourceSerializer(serializers.ModelSerializer):
         ]
 
 
+class SourceSummarySerializer(SourceSerializer):
+    """A source in the index of sources, with how many published profiles cite it."""
+
+    cited_by = serializers.IntegerField(source="citing_count")
+
+    class Meta(SourceSerializer.Meta):
+        fields = [*SourceSerializer.Meta.fields, "cited_by"]
+
+
 class FactSerializer(serializers.ModelSerializer):
     label = serializers.CharField(source="label.name")
 

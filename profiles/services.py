@@ -3,7 +3,8 @@
 ``save_profile`` is the only code that opens a revision for a profile: the admin, the review
 desk's approvals, revert and recover (below), the importers and the demo all call it. It locks
 the row, refuses a save based on an older revision, checks the citation markers, writes the
-profile with its rows and new sources, re-renders the stored HTML, and returns the revision.
+profile with its rows and new sources, re-renders the stored HTML (and the profile's row of the
+SQLite search index, profiles.search_index), and returns the revision.
 A save that changes nothing writes nothing.
 
 Reverting restores only the profile's own rows: a source is shared by every profile citing it,
@@ -43,6 +44,7 @@ from profiles.revisions import (
     newer_revision,
     who_and_when,
 )
+from profiles.search_index import index_profile
 from profiles.signals import profile_written
 from profiles.urlnorm import normalize_url
 
@@ -227,6 +229,7 @@ def write_profile(profile, stored, types, facts, citations):
     if replace:
         replace_citations(profile, citations, new=stored is None)
     profile.replace_mentions(rendered.mentions, new=stored is None)
+    index_profile(profile, rendered.fact_html)
     add_aggregate_to_revision(profile, facts, citations, relationships)
     if stored is not None and stored.published != profile.published:
         # Its connections show on the other profiles only while it is published.
@@ -253,6 +256,7 @@ def rerender(profile):
             fact.value_html = html
             fact.save(update_fields=["value_html"])
     profile.replace_mentions(rendered.mentions)
+    index_profile(profile, rendered.fact_html)
     add_aggregate_to_revision(profile, facts, citations, relationships)
     return rendered
 

@@ -38,6 +38,7 @@ urlpatterns = [
     path("profiles/<slug:slug>/diff/", views.profile_diff, name="diff"),
     path("recent/", views.recent_changes, name="recent"),
     path("recent/feed/", RecentChangesFeed(), name="recent_feed"),
+    path("sources/", views.source_list, name="sources"),
     path("sources/<int:pk>/", views.source_detail, name="source"),
     path("wanted/", views.wanted_profiles, name="wanted"),
     path("search/", views.search_results, name="search"),

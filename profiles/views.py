@@ -54,7 +54,7 @@ from profiles.revisions import (
     neighbouring_revision_ids,
     previous_revision_id,
 )
-from profiles.search import search_profiles
+from profiles.search import clean_query, direct_hit, search_profiles
 from profiles.services import (
     RedactionRefused,
     RevertRefused,
@@ -62,6 +62,7 @@ from profiles.services import (
     restore_problems,
     revert_profile,
 )
+from profiles.source_index import DEFAULT_ORDER, public_sources, sort_order
 from profiles.structured_data import profile_metadata
 
 
@@ -113,11 +114,16 @@ def profile_browse(request):
 @require_safe
 def search_results(request):
     """Anyone may search the published profiles, with the browse filters. An EIN, FEC id or
-    Wikidata item that a profile has leads straight to it."""
+    Wikidata item that a profile has leads straight to it, and so does a query that names a
+    profile exactly, with no filter."""
     identified = profile_with_identifier(request.GET.get("q", ""), Profile.objects.published())
     if identified is not None:
         return redirect(identified)
     filters = ProfileFilters.from_query(request.GET)
+    if not filters.items():
+        profile = direct_hit(request.GET.get("q", ""))
+        if profile is not None:
+            return redirect(profile)
     results = search_profiles(
         request.GET.get("q", ""),
         filters=filters,
@@ -196,6 +202,24 @@ def wanted_profiles(request):
     for wanted in page:
         wanted["linked_from"] = linked_from.get(wanted["target_slug"], [])
     return render(request, "profiles/wanted_profiles.html", {"page_obj": page})
+
+
+@require_safe
+def source_list(request):
+    """Anyone may browse and search the sources that published profiles cite."""
+    query, sort = clean_query(request.GET.get("q", "")), sort_order(request.GET.get("sort", ""))
+    paginator = Paginator(public_sources(query, sort), settings.SOURCES_PER_PAGE)
+    page_obj = paginator.get_page(page_number(request.GET))
+    parameters = [("q", query)] if query else []
+    if sort != DEFAULT_ORDER:
+        parameters.append(("sort", sort))
+    context = {
+        "page_obj": page_obj,
+        "query": query,
+        "sort": sort,
+        "query_string": urlencode(parameters),
+    }
+    return render(request, "profiles/source_list.html", context)
 
 
 @require_safe

@@ -30,8 +30,7 @@ class SourceChoice:
 
 
 def source_domain(source):
-    host = urlsplit(source.normalized_url or source.url or "").hostname or ""
-    return host.removeprefix("www.")
+    return source.domain
 
 
 def search_sources(query, limit=10):

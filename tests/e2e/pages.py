@@ -128,6 +128,11 @@ def prepare_pages():
         ("search", reverse("profiles:search") + "?q=tenants"),
         ("search-misspelled", reverse("profiles:search") + "?q=Rivertn+Tenents"),
         ("search-empty", reverse("profiles:search") + "?q="),
+        ("search-no-results", reverse("profiles:search") + "?q=Quarry+Kiln+Guild"),
+        ("search-excluding", reverse("profiles:search") + "?q=tenants+-riverton"),
+        ("sources", reverse("profiles:sources")),
+        ("sources-search", reverse("profiles:sources") + "?q=westmarch&sort=cited"),
+        ("sources-no-match", reverse("profiles:sources") + "?q=no+such+source"),
         ("history", reverse("profiles:history", args=[FLAGSHIP_SLUG])),
         (
             "diff",

@@ -56,9 +56,9 @@ def test_an_exact_name_ranks_its_profile_above_profiles_that_mention_it(client):
     )
     make_profile("Tidewater Housing Council", lead="A tenants group on the coast.[^first]")
     make_profile("Tidewater Rowing Club", lead="Rowers on the coast.[^first]")
-    assert result_names(search(client, "Tidewater Housing Council"))[0] == (
-        "Tidewater Housing Council"
-    )
+    # With a filter set the page lists the results instead of going to the profile.
+    results = search(client, "Tidewater Housing Council", category="non-profit")
+    assert result_names(results)[0] == "Tidewater Housing Council"
 
 
 def test_an_alias_finds_its_profile_first(client):
@@ -202,8 +202,9 @@ def test_the_search_page_query_count_does_not_grow_with_results(
     source = make_source()
     for number in range(matching):
         make_profile(f"Harbor Fund {number}", citations={"first": source}, location="Port Verity")
-    # filter choices: categories, types, locations; then the count and the page of results
-    with django_assert_num_queries(5):
+    # a profile with that exact name?; filter choices: categories, types, locations; then the
+    # count and the page of results
+    with django_assert_num_queries(6):
         response = search(client, "harbor fund")
     assert len(parse(response).select(".search-result")) == min(matching, 20)
 
@@ -229,3 +230,69 @@ def test_quoted_words_must_stand_together(client):
         "Harbor Literacy Fund",
         "Tidewater Housing Council",
     }
+
+
+def test_a_minus_before_a_word_or_a_phrase_leaves_out_the_profiles_with_it(client):
+    make_profile("Harbor Literacy Fund", lead="Reading rooms by the docks.[^first]")
+    make_profile("Tidewater Literacy Fund", lead="Reading rooms on the coast.[^first]")
+    make_profile("Inland Rowing Club", lead="Rowers on the lake.[^first]")
+    assert result_names(search(client, "literacy -harbor")) == ["Tidewater Literacy Fund"]
+    assert result_names(search(client, 'reading -"the docks"')) == ["Tidewater Literacy Fund"]
+    assert result_names(search(client, "-literacy")) == ["Inland Rowing Club"]
+    assert sorted(result_names(search(client, "docks or lake"))) == [
+        "Harbor Literacy Fund",
+        "Inland Rowing Club",
+    ]
+
+
+def test_an_exact_name_goes_straight_to_its_profile_whatever_the_case(
+    client, django_assert_num_queries
+):
+    make_profile("Tidewater Housing Council")
+    make_profile("Tidewater Housing Council Archive")
+    with django_assert_num_queries(1):
+        response = search(client, "  tidewater HOUSING council ")
+    assert response.status_code == 302
+    assert response["Location"] == "/profiles/tidewater-housing-council/"
+
+
+def test_an_exact_name_with_a_filter_set_shows_the_results(client):
+    make_profile("Tidewater Housing Council")
+    response = search(client, "Tidewater Housing Council", category="non-profit")
+    assert response.status_code == 200
+    assert result_names(response) == ["Tidewater Housing Council"]
+
+
+def test_a_name_two_profiles_share_or_only_a_draft_has_shows_the_results(client, editor):
+    make_profile("Harbor Fund", slug="harbor-fund-port-verity")
+    make_profile("Harbor Fund", slug="harbor-fund-alder-falls")
+    make_profile("Tidewater Draft Council", published=False)
+    assert result_names(search(client, "Harbor Fund")) == ["Harbor Fund", "Harbor Fund"]
+    client.force_login(editor)
+    assert search(client, "Tidewater Draft Council").status_code == 200
+
+
+def test_no_results_offers_a_tip_about_the_query_with_the_name_filled_in(client):
+    make_profile("Harbor Literacy Fund")
+    soup = parse(search(client, "Quarry & Kiln Guild"))
+    assert result_names(search(client, "Quarry & Kiln Guild")) == []
+    tip = soup.select_one(".search-tip a")
+    assert tip.get_text() == "Tip us about “Quarry & Kiln Guild”"
+    assert tip["href"] == "/tips/new/?name=Quarry%20%26%20Kiln%20Guild"
+    form = parse(client.get(tip["href"]))
+    assert form.select_one("input[name=name]")["value"] == "Quarry & Kiln Guild"
+
+
+def test_results_found_offer_no_tip_but_a_did_you_mean_does(client):
+    make_profile("Tidewater Housing Council")
+    assert not parse(search(client, "tidewater")).select(".search-tip")
+    assert parse(search(client, "Tidewatter Counsil")).select(".search-tip")
+
+
+def test_counts_of_one_read_one_profile(client):
+    make_profile("Harbor Literacy Fund", types=["Literacy"])
+    home = parse(client.get("/")).select_one("#categories-heading").find_parent("section")
+    assert "1 profile" in home.get_text(" ", strip=True).replace("  ", " ")
+    assert "1 profiles" not in home.get_text(" ", strip=True)
+    browse = parse(client.get("/profiles/")).get_text(" ", strip=True)
+    assert "1 profile" in browse and "1 profiles" not in browse

@@ -1,0 +1,46 @@
+"""The public index of sources, /sources/ and /api/sources/: every source that a published
+profile cites (Source.objects.public(): the sources only drafts cite stay private), with how
+many published profiles cite it, searchable by title, publication and address (every word
+somewhere in them)."""
+
+from django.db.models import Count, IntegerField, OuterRef, Q, Subquery
+
+from profiles.models import Citation, Source
+from profiles.search import clean_query, query_words
+
+# ?sort= and the order each gives; the last key makes the order stable across pages.
+ORDERS = {
+    "title": ("title", "pk"),
+    "cited": ("-citing_count", "title", "pk"),
+    "newest": ("-published_date", "title", "pk"),
+}
+DEFAULT_ORDER = "title"
+
+
+def sort_order(text):
+    """The ?sort= value if it is one we offer, else the default."""
+    return text if text in ORDERS else DEFAULT_ORDER
+
+
+def citing_count():
+    """How many published profiles cite the source (a profile citing it twice counts once)."""
+    citing = (
+        Citation.objects.filter(source=OuterRef("pk"), profile__published=True)
+        .order_by()
+        .values("source")
+        .annotate(profiles=Count("profile", distinct=True))
+        .values("profiles")
+    )
+    return Subquery(citing, output_field=IntegerField())
+
+
+def public_sources(query="", sort=DEFAULT_ORDER):
+    """The public sources with every word of the query in their title, publication or address,
+    each with
+    its ``citing_count``, in the order ``sort`` names."""
+    sources = Source.objects.public().annotate(citing_count=citing_count())
+    for word in query_words(clean_query(query)):
+        sources = sources.filter(
+            Q(title__icontains=word) | Q(publication__icontains=word) | Q(url__icontains=word)
+        )
+    return sources.order_by(*ORDERS[sort_order(sort)])
