@@ -329,9 +329,20 @@ class DatePrecision(models.TextChoices):
 
 class SourceQuerySet(models.QuerySet):
     def public(self):
-        """Sources that a published profile cites; the others are known to editors only."""
-        cited = Citation.objects.filter(source=models.OuterRef("pk"), profile__published=True)
-        return self.filter(models.Exists(cited))
+        """Sources in a published profile's reference list: cited by its text or infobox, by
+        one of its connections (shown while both ends are published) or by one of its filings.
+        The others are known to editors only."""
+        source = models.OuterRef("pk")
+        by_text = Citation.objects.filter(source=source, profile__published=True)
+        by_filing = Filing.objects.filter(source=source, profile__published=True)
+        by_connection = RelationshipCitation.objects.filter(
+            source=source,
+            relationship__subject__published=True,
+            relationship__object__published=True,
+        )
+        return self.filter(
+            models.Exists(by_text) | models.Exists(by_filing) | models.Exists(by_connection)
+        )
 
     def with_links_to_check(self):
         """Sources with an address the link checker visits: not the returns import_filings
@@ -419,6 +430,19 @@ class Source(models.Model):
     def get_absolute_url(self):
         # A new source in the workspace's preview has no page yet.
         return reverse("profiles:source", args=[self.pk]) if self.pk else ""
+
+    def citing_profiles(self):
+        """The published profiles whose reference lists hold this source: through their
+        text's citations, their filings, or connections between two published profiles."""
+        shown = self.relationship_citations.filter(
+            relationship__subject__published=True, relationship__object__published=True
+        )
+        return Profile.objects.published().filter(
+            Q(pk__in=self.citations.values("profile"))
+            | Q(pk__in=self.filings.values("profile"))
+            | Q(pk__in=shown.values("relationship__subject"))
+            | Q(pk__in=shown.values("relationship__object"))
+        )
 
     @property
     def display_url(self):

@@ -227,12 +227,7 @@ def source_detail(request, pk):
     """Anyone may see a source that a published profile cites, and where it is cited."""
     sources = Source.objects.all() if can_see_drafts(request.user) else Source.objects.public()
     source = get_object_or_404(sources.select_related("link_check"), pk=pk)
-    citing = list(
-        Profile.objects.published()
-        .filter(pk__in=source.citations.values("profile"))
-        .select_related("category")
-        .order_by("name")
-    )
+    citing = list(source.citing_profiles().select_related("category").order_by("name"))
     for profile in citing:
         profile.reference = profile.reference_to(source.pk)
     return render(request, "profiles/source_detail.html", {"source": source, "citing": citing})
