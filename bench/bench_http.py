@@ -148,6 +148,15 @@ def reference_shaped_profile():
     return revisions
 
 
+def collect_static():
+    """The hashed static files that DEBUG off serves (WhiteNoise's manifest)."""
+    subprocess.run(
+        [sys.executable, str(ROOT / "manage.py"), "collectstatic", "--no-input", "-v0"],
+        env={**os.environ, **SERVER_ENV},
+        check=True,
+    )
+
+
 # Servers -------------------------------------------------------------------------------------
 
 
@@ -259,6 +268,7 @@ def main():
     if not shutil.which("wrk"):
         raise SystemExit("wrk is needed: apt-get install wrk")
 
+    collect_static()
     setup_django()
     first, *_, last = build_content()
     from django.test import Client
