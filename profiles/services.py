@@ -278,7 +278,7 @@ def replace_facts(profile, facts, *, new):
         profile.facts.exclude(pk__in=[fact.pk for fact in facts if fact.pk]).delete()
     for fact in facts:
         fact.profile = profile
-        fact.save()
+    save_changed_rows(facts, None if new else profile.facts.all())
 
 
 def replace_citations(profile, citations, *, new):
@@ -291,7 +291,21 @@ def replace_citations(profile, citations, *, new):
         profile.citations.filter(pk__in=stale).delete()
     for citation in citations:
         citation.profile = profile
-        citation.save()
+    save_changed_rows(citations, None if new else profile.citations.all())
+
+
+def save_changed_rows(rows, stored):
+    """Save the rows that are new or differ from their stored copy in ``stored`` (a queryset,
+    or None when nothing is stored yet): an edit of one sentence then writes no citation or
+    fact again, so a save costs the same few queries however many rows the profile has."""
+    model = type(rows[0]) if rows else None
+    if model is None:
+        return
+    names = [field.attname for field in model._meta.concrete_fields if not field.primary_key]
+    as_stored = {} if stored is None else {v[0]: v[1:] for v in stored.values_list("pk", *names)}
+    for row in rows:
+        if as_stored.get(row.pk) != tuple(getattr(row, name) for name in names):
+            row.save()
 
 
 def saved_source(source):
