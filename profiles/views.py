@@ -33,6 +33,7 @@ from profiles.models import (
     RevisionRedaction,
     Source,
 )
+from profiles.page_generation import until_next_write
 from profiles.permissions import can_redact, can_revert
 from profiles.presentation import (
     cite_this_page,
@@ -341,8 +342,12 @@ def profile_diff(request, slug):
     hidden = [r for r in (old, new) if r and not r.text_shown]
     diff = None
     if not unavailable and not hidden:
-        before = old.snapshot() if old else empty_snapshot()
-        diff = diff_snapshots(before, new.snapshot())
+        # Revisions never change, but an old one shows today's copy of a source it did not
+        # store: kept until the next write rather than for ever.
+        diff = until_next_write(
+            f"diff:{old.revision.pk if old else 0}:{new.revision.pk}",
+            lambda: diff_snapshots(old.snapshot() if old else empty_snapshot(), new.snapshot()),
+        )
     context = {
         "profile": profile,
         "old": old,
