@@ -17,6 +17,15 @@ from django.db import transaction
 from django.db.models.signals import m2m_changed, post_delete, post_save
 
 GENERATION_KEY = "page-generation"
+# Replaced only when a vocabulary's names change: the stored article fragments
+# (profiles.fragments) depend on these and otherwise on their own profile's rows.
+VOCABULARY_KEY = "vocabulary-generation"
+VOCABULARIES = {
+    "profiles.category",
+    "profiles.profiletype",
+    "profiles.factlabel",
+    "profiles.relationshiptype",
+}
 CACHE_ALIAS = "pages"
 
 # Models of the apps whose rows public pages show, except the bookkeeping ones.
@@ -28,18 +37,26 @@ def page_cache():
     return caches[CACHE_ALIAS]
 
 
-def current_generation():
+def current_generation(key=GENERATION_KEY):
     """The token pages are cached under now (a new one if the cache lost it)."""
     cache = page_cache()
-    generation = cache.get(GENERATION_KEY)
+    generation = cache.get(key)
     if generation is None:
-        cache.add(GENERATION_KEY, uuid4().hex, timeout=None)
-        generation = cache.get(GENERATION_KEY)
+        cache.add(key, uuid4().hex, timeout=None)
+        generation = cache.get(key)
     return generation
+
+
+def vocabulary_generation():
+    return current_generation(VOCABULARY_KEY)
 
 
 def new_generation():
     page_cache().set(GENERATION_KEY, uuid4().hex, timeout=None)
+
+
+def new_vocabulary_generation():
+    page_cache().set(VOCABULARY_KEY, uuid4().hex, timeout=None)
 
 
 def shown_on_public_pages(model, update_fields=None):
@@ -59,12 +76,18 @@ def page_data_changed(sender, update_fields=None, **kwargs):
     """
     if not shown_on_public_pages(sender, update_fields):
         return
-    new_generation()
+    replace(new_generation)
+    if sender._meta.label_lower in VOCABULARIES:
+        replace(new_vocabulary_generation)
+
+
+def replace(new_token):
+    new_token()
     connection = transaction.get_connection()
     if not connection.in_atomic_block:
         return
-    if not any(callback is new_generation for _, callback, _ in connection.run_on_commit):
-        transaction.on_commit(new_generation)
+    if not any(callback is new_token for _, callback, _ in connection.run_on_commit):
+        transaction.on_commit(new_token)
 
 
 def keep_pages_fresh():

@@ -11,6 +11,7 @@ from django.http import FileResponse, Http404
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
 from django.utils.cache import get_conditional_response
+from django.utils.functional import SimpleLazyObject
 from django.utils.http import http_date
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
@@ -22,6 +23,7 @@ from profiles.diffs import diff_snapshots, empty_snapshot, snapshot_of_profile
 from profiles.dumps import latest_data_dump
 from profiles.filters import ProfileFilters, facet_counts, page_number
 from profiles.forms import RedactionForm, RevertForm
+from profiles.fragments import article_key
 from profiles.history import paged_history, recent_entries, recent_versions
 from profiles.licensing import content_license
 from profiles.models import (
@@ -56,7 +58,7 @@ from profiles.services import (
     restore_problems,
     revert_profile,
 )
-from profiles.structured_data import profile_metadata
+from profiles.structured_data import profile_metadata, summary
 
 
 @require_safe
@@ -137,23 +139,35 @@ def profile_detail(request, slug):
     profile, moved = get_profile_or_moved(request, slug)
     if moved:
         return moved
-    page = profile_page(
-        profile,
-        types=list(profile.types.all()),
-        facts=list(profile.facts.select_related("label")),
-        citations=list(profile.citations.select_related("source__link_check")),
-        relationships=list(relationships_of(profile)),
-        missing=missing_stored_links(profile),
-    )
     revision = latest_revision(profile)
+    mentions = list(mentioned_in(profile))
+    missing = missing_stored_links(profile)
+    can_edit = request.user.is_staff and request.user.has_perm("profiles.change_profile")
+    # Built only when the stored fragments (profile_detail.html) are not there to be reused.
+    page = SimpleLazyObject(
+        lambda: profile_page(
+            profile,
+            types=list(profile.types.all()),
+            facts=list(profile.facts.select_related("label")),
+            citations=list(profile.citations.select_related("source__link_check")),
+            relationships=list(relationships_of(profile)),
+            missing=missing,
+        )
+    )
     context = {
         "profile": profile,
         "page": page,
-        "mentioned_in": mentioned_in(profile),
+        "mentioned_in": mentions,
         "cite": revision
         and cite_this_page(request, name=profile.name, slug=profile.slug, revision=revision),
+        "canonical_url": request.build_absolute_uri(profile.get_absolute_url()),
+        "description": summary(profile),
+        "json_ld": SimpleLazyObject(lambda: profile_metadata(request, profile, page)["json_ld"]),
+        "article_key": article_key(
+            request, profile, revision, mentioned_in=mentions, missing=missing, can_edit=can_edit
+        ),
+        "article_seconds": settings.PAGE_CACHE_SECONDS,
     }
-    context.update(profile_metadata(request, profile, page))
     return render(request, "profiles/profile_detail.html", context)
 
 
