@@ -1,6 +1,6 @@
 """Saving costs the same few queries however many facts and citations a profile has: an admin
-save, and the approval of a suggestion. (The page views' counts are pinned beside each page's
-tests; the page cache's own in tests/test_page_cache.py.)"""
+save, a workspace save and the approval of a suggestion. (The page views' counts are pinned
+beside each page's tests; the page cache's own in tests/test_page_cache.py.)"""
 
 import pytest
 from django.urls import reverse
@@ -8,11 +8,13 @@ from django.urls import reverse
 from editorial.services import approve_suggestion
 from tests.factories import make_profile_with_citations, make_suggestion
 from tests.profiles.test_profile_admin import profile_form_data
+from tests.profiles.test_workspace import page_data
 
 pytestmark = pytest.mark.django_db
 
 ADMIN_SAVE_QUERIES = 39
 APPROVAL_QUERIES = 31
+WORKSPACE_SAVE_QUERIES = 34
 
 
 def admin_form_data(profile, **changes):
@@ -48,3 +50,18 @@ def test_an_approval_costs_the_same_queries_however_many_citations(
         approve_suggestion(suggestion=suggestion, editor=editor)
     profile.refresh_from_db()
     assert "keeps a ledger" in profile.lead_html
+
+
+@pytest.mark.parametrize("citations", [1, 40])
+def test_a_workspace_save_costs_the_same_queries_however_many_citations(
+    editor_client, django_assert_num_queries, citations
+):
+    profile = make_profile_with_citations(citations)
+    url = reverse("profiles:edit", args=[profile.slug])
+    data = page_data(editor_client, url)
+    data.update({"location": ["Port Verity"], "summary": ["Location."], "save": ["1"]})
+    with django_assert_num_queries(WORKSPACE_SAVE_QUERIES):
+        response = editor_client.post(url, data)
+    assert response.status_code == 302
+    profile.refresh_from_db()
+    assert profile.location == "Port Verity"
