@@ -20,7 +20,7 @@ from django.utils.translation import gettext_lazy, ngettext
 from reversion.admin import VersionAdmin
 from reversion.models import Version
 
-from profiles.history import history_entries
+from profiles.history import history_entries, history_versions
 from profiles.importers.admin_page import import_pages_view
 from profiles.markup import check_markers
 from profiles.models import (
@@ -44,7 +44,6 @@ from profiles.revisions import (
     latest_revision_id,
     load_profile_revision,
     newer_revision,
-    profile_versions,
     who_and_when,
 )
 from profiles.services import (
@@ -332,7 +331,7 @@ class ProfileAdmin(SavedThroughServices):
         profile = self.get_object(request, unquote(object_id))
         context = {}
         if profile is not None:
-            versions = list(profile_versions(profile)[: self.admin_history_size + 1])
+            versions = list(history_versions(profile)[: self.admin_history_size + 1])
             older = versions[self.admin_history_size :]
             revisions = versions[: self.admin_history_size]
             context["revisions"] = history_entries(

@@ -12,6 +12,8 @@ and reverting it from one profile's history would change all of them (django-rev
 itself (``save_source``).
 """
 
+from contextlib import contextmanager
+from contextvars import ContextVar
 from dataclasses import dataclass
 from functools import cached_property
 
@@ -42,6 +44,7 @@ from profiles.revisions import (
     who_and_when,
 )
 from profiles.urlnorm import normalize_url
+from profiles.version_sizes import store_revision_sizes
 
 # The fields of a source that a new, unsaved Source carries into the one save_profile creates.
 NEW_SOURCE_FIELDS = [
@@ -60,6 +63,36 @@ NEW_SOURCE_FIELDS = [
 NOT_CONTENT = {"id", "created", "updated", "lead_html", "body_html", "toc", "references"}
 # save_profile(base_revision_id=...) left out: the caller does not check for newer revisions.
 UNCHECKED = object()
+
+
+# The profiles added to the revision being written, by id: their text sizes are stored for the
+# history once the outermost revision block has written the versions.
+profiles_in_revision = ContextVar("profiles_in_revision", default=None)
+
+
+@contextmanager
+def profile_revision(*, user, comment, date_created=None):
+    """Open a revision of profiles by ``user`` with ``comment`` (a nested one joins the one
+    already open); once it is written, store the text size of every profile added to it."""
+    profiles = profiles_in_revision.get()
+    # Within a revision someone else opened, the versions are written after this block: their
+    # sizes are then computed the first time a history shows them.
+    outermost = profiles is None and not reversion.is_active()
+    if outermost:
+        profiles = {}
+        token = profiles_in_revision.set(profiles)
+    try:
+        with reversion.create_revision(manage_manually=True):
+            reversion.set_user(user)
+            reversion.set_comment(comment)
+            if date_created is not None:
+                reversion.set_date_created(date_created)
+            yield
+    finally:
+        if outermost:
+            profiles_in_revision.reset(token)
+    if outermost:
+        store_revision_sizes(profiles.values())
 
 
 class ProfileChanged(Exception):
@@ -127,11 +160,7 @@ def save_profile(
             check_profile(profile, facts=facts, citations=citations)
         if stored is not None and not changes(stored, profile, types, facts, citations):
             return SavedProfile(profile)
-        with reversion.create_revision(manage_manually=True):
-            reversion.set_user(user)
-            reversion.set_comment(comment)
-            if date_created is not None:
-                reversion.set_date_created(date_created)
+        with profile_revision(user=user, comment=comment, date_created=date_created):
             rendered = write_profile(profile, stored, types, facts, citations)
         return SavedProfile(profile, changed=True, rendered=rendered)
 
@@ -267,6 +296,9 @@ def add_aggregate_to_revision(profile, facts, citations, relationships=()):
         prefetched[name] = model.objects.none()
         prefetched[name]._result_cache = list(rows)
     profile._prefetched_objects_cache = prefetched
+    profiles = profiles_in_revision.get()
+    if profiles is not None:
+        profiles.setdefault(profile.pk, profile)
     try:
         reversion.add_to_revision(profile)
     finally:
@@ -484,9 +516,7 @@ def save_relationships(connections, *, user, comment):
         if not changed:
             return []
         profiles = list(Profile.objects.select_for_update().filter(pk__in=ends).order_by("pk"))
-        with reversion.create_revision(manage_manually=True):
-            reversion.set_user(user)
-            reversion.set_comment(comment)
+        with profile_revision(user=user, comment=comment):
             for relationship, citations in changed:
                 relationship.save()
                 kept = [c.pk for c in citations if c.pk]
@@ -508,9 +538,7 @@ def delete_relationship(relationship, *, user, comment):
             .filter(pk__in=[relationship.subject_id, relationship.object_id])
             .order_by("pk")
         )
-        with reversion.create_revision(manage_manually=True):
-            reversion.set_user(user)
-            reversion.set_comment(comment)
+        with profile_revision(user=user, comment=comment):
             relationship.delete()
             for profile in profiles:
                 rerender(profile)
@@ -573,9 +601,7 @@ def restore_profile(old, live, *, user, comment, base_revision_id=UNCHECKED):
     for model_field in Profile._meta.concrete_fields:
         if not model_field.primary_key and model_field.name != "updated":
             setattr(profile, model_field.attname, getattr(stored, model_field.attname))
-    with transaction.atomic(), reversion.create_revision(manage_manually=True):
-        reversion.set_user(user)
-        reversion.set_comment(comment)
+    with transaction.atomic(), profile_revision(user=user, comment=comment):
         saved = save_profile(
             profile,
             user=user,

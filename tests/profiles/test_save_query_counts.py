@@ -12,9 +12,9 @@ from tests.profiles.test_workspace import page_data
 
 pytestmark = pytest.mark.django_db
 
-ADMIN_SAVE_QUERIES = 39
-APPROVAL_QUERIES = 31
-WORKSPACE_SAVE_QUERIES = 34
+ADMIN_SAVE_QUERIES = 41
+APPROVAL_QUERIES = 33
+WORKSPACE_SAVE_QUERIES = 36
 
 
 def admin_form_data(profile, **changes):
