@@ -182,6 +182,28 @@ def load_stored_object(version, fields):
 
 
 @dataclass
+class StoredRows:
+    """The rows of one profile that a revision stored, loaded with today's models."""
+
+    profile: StoredObject
+    facts: list
+    citations: list
+    relationships: list
+    relationship_citations: list
+    sources: list
+
+    def all(self):
+        return [
+            self.profile,
+            *self.facts,
+            *self.citations,
+            *self.relationships,
+            *self.relationship_citations,
+            *self.sources,
+        ]
+
+
+@dataclass
 class ProfileRevision:
     """A profile as one revision stored it, as unsaved rows ready for profiles.presentation.
 
@@ -190,6 +212,7 @@ class ProfileRevision:
     """
 
     revision: object
+    rows: StoredRows
     stored: list
     problems: list
     profile: Profile = None
@@ -256,28 +279,6 @@ def attach_many(obj, name, model, rows):
     cache = obj.__dict__.setdefault("_prefetched_objects_cache", {})
     cache[name] = model.objects.none()
     cache[name]._result_cache = list(rows)
-
-
-@dataclass
-class StoredRows:
-    """The rows of one profile that a revision stored, loaded with today's models."""
-
-    profile: StoredObject
-    facts: list
-    citations: list
-    relationships: list
-    relationship_citations: list
-    sources: list
-
-    def all(self):
-        return [
-            self.profile,
-            *self.facts,
-            *self.citations,
-            *self.relationships,
-            *self.relationship_citations,
-            *self.sources,
-        ]
 
 
 @cache
@@ -370,30 +371,45 @@ def load_stored_rows(profile_id, revision_id):
     return rows, profile_version.revision
 
 
-def load_profile_revision(profile_id, revision_id):
-    """The profile as stored in the revision, or None if the revision has no version of it.
-
-    A few queries: the revision (and, the first time, its versions), the category, the types,
-    the fact labels and, with connections, their types and the profiles at their other ends.
-    Those are today's rows (they are not versioned in this profile's revision); one deleted
-    since is shown under a stand-in name, and a connection to it is not shown.
+def stored_revision(profile_id, revision_id):
+    """The revision of the profile with its stored rows and their problems, but not the rows
+    of today it refers to (``profile`` is None): what a page that only names the revision
+    needs, such as a diff already computed. None if the revision has no version of it.
     """
-    profile_id = int(profile_id)
-    rows, revision = stored_rows_of_revision(profile_id, revision_id)
+    rows, revision = stored_rows_of_revision(int(profile_id), revision_id)
     if rows is None:
         return None
-    profile_row, fact_rows, citation_rows = rows.profile, rows.facts, rows.citations
-    relationship_rows, source_rows = rows.relationships, rows.sources
-    relationship_citation_rows = rows.relationship_citations
     stored = rows.all()
-    old = ProfileRevision(
+    return ProfileRevision(
         revision=revision,
+        rows=rows,
         stored=stored,
         problems=[f"{row.label}: {row.problem}" for row in stored if row.problem],
     )
-    if old.problems:
-        return old
 
+
+def load_profile_revision(profile_id, revision_id):
+    """The profile as stored in the revision, or None if the revision has no version of it.
+
+    A few queries: the revision (and, the first time, its versions), then those of
+    with_todays_rows().
+    """
+    old = stored_revision(profile_id, revision_id)
+    return with_todays_rows(old) if old is not None else None
+
+
+def with_todays_rows(old):
+    """The stored revision made whole with the rows of today it refers to: the category, the
+    types, the fact labels and, with connections, their types and the profiles at their other
+    ends (a few queries). Those are not versioned in this profile's revision; one deleted since
+    is shown under a stand-in name, and a connection to it is not shown.
+    """
+    if old.problems or old.profile is not None:
+        return old
+    rows = old.rows
+    profile_row, fact_rows, citation_rows = rows.profile, rows.facts, rows.citations
+    relationship_rows, source_rows = rows.relationships, rows.sources
+    relationship_citation_rows = rows.relationship_citations
     profile = old.profile = profile_row.object
     category = Category.objects.filter(pk=profile.category_id).first()
     attach(profile, "category", category or Category(name=_("(deleted category)")))

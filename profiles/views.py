@@ -49,6 +49,8 @@ from profiles.revisions import (
     latest_revision,
     load_profile_revision,
     previous_revision_id,
+    stored_revision,
+    with_todays_rows,
 )
 from profiles.search import search_profiles
 from profiles.services import (
@@ -271,8 +273,8 @@ def revision_id_or_404(value):
     return int(text)
 
 
-def load_revision_or_404(profile, revision_id):
-    old = load_profile_revision(profile.pk, revision_id_or_404(revision_id))
+def load_revision_or_404(profile, revision_id, load=load_profile_revision):
+    old = load(profile.pk, revision_id_or_404(revision_id))
     if old is None:
         raise Http404(_("This profile has no such revision."))
     return old
@@ -350,8 +352,13 @@ def profile_diff(request, slug):
     if moved:
         return moved
     from_id, to_id = revisions_to_compare(request, profile)
-    new = load_revision_or_404(profile, to_id).for_viewer(request.user)
-    old = load_revision_or_404(profile, from_id).for_viewer(request.user) if from_id else None
+    # The revisions are named only: the diff is worked out from their rows when not kept.
+    new = load_revision_or_404(profile, to_id, stored_revision).for_viewer(request.user)
+    old = (
+        load_revision_or_404(profile, from_id, stored_revision).for_viewer(request.user)
+        if from_id
+        else None
+    )
     unavailable = [r for r in (old, new) if r and r.problems]
     hidden = [r for r in (old, new) if r and not r.text_shown]
     diff = None
@@ -360,7 +367,10 @@ def profile_diff(request, slug):
         # store: kept until the next write rather than for ever.
         diff = until_next_write(
             f"diff:{old.revision.pk if old else 0}:{new.revision.pk}",
-            lambda: diff_snapshots(old.snapshot() if old else empty_snapshot(), new.snapshot()),
+            lambda: diff_snapshots(
+                with_todays_rows(old).snapshot() if old else empty_snapshot(),
+                with_todays_rows(new).snapshot(),
+            ),
         )
     context = {
         "profile": profile,
