@@ -43,6 +43,9 @@ from profiles.stored_versions import stored_fields
 SITE_AUTHOR = "Sourcebook"  # shown as "who" for revisions made without a user
 # Columns derived from the text at save: not worth showing in a read-only old revision.
 DERIVED = {"lead_html", "body_html", "toc", "references", "value_html", "normalized_url"}
+# How long a revision's loaded rows are kept (stored_rows_of_revision). They never go out of
+# date; the limit only lets a Redis without an eviction policy forget revisions nobody reads.
+KEPT_REVISION_SECONDS = 7 * 24 * 3600
 
 
 class RevisionUnavailable(Exception):
@@ -313,7 +316,7 @@ def stored_rows_of_revision(profile_id, revision_id):
             return rows, revision
     rows, revision = load_stored_rows(profile_id, revision_id)
     if rows is not None and not any(row.problem for row in rows.all()):
-        page_cache().set(key, (revision.date_created, rows), timeout=None)
+        page_cache().set(key, (revision.date_created, rows), KEPT_REVISION_SECONDS)
     return rows, revision
 
 
