@@ -1,5 +1,5 @@
 from django.conf import settings
-from django.utils.cache import patch_cache_control
+from django.utils.cache import patch_cache_control, patch_vary_headers
 
 
 class PublicCacheMiddleware:
@@ -19,7 +19,14 @@ class PublicCacheMiddleware:
         if response.has_header("Cache-Control"):
             return response
         if self.is_public(request, response):
-            patch_cache_control(response, public=True, max_age=settings.PUBLIC_CACHE_SECONDS)
+            patch_cache_control(
+                response,
+                public=True,
+                max_age=settings.PUBLIC_CACHE_SECONDS,
+                s_maxage=settings.PROXY_CACHE_SECONDS,
+            )
+            # A proxy must not hand this copy to a visitor with a session cookie.
+            patch_vary_headers(response, ["Cookie"])
         else:
             patch_cache_control(response, private=True, no_cache=True)
         return response

@@ -126,6 +126,8 @@ MIDDLEWARE = [
     "whitenoise.middleware.WhiteNoiseMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "corsheaders.middleware.CorsMiddleware",
+    # After CORS, which adds its headers to a stored page as to a rendered one.
+    "config.page_cache.PageCacheMiddleware",
     "django.middleware.common.CommonMiddleware",
     "django.middleware.http.ConditionalGetMiddleware",
     "config.middleware.PublicCacheMiddleware",
@@ -174,7 +176,8 @@ DATABASES = {
 if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":
     VAR_DIR.mkdir(parents=True, exist_ok=True)
     DATABASES["default"]["OPTIONS"] = SQLITE_OPTIONS
-    DATABASES["default"]["CONN_MAX_AGE"] = 0
+    # Kept open across requests like PostgreSQL's (DATABASE_CONN_MAX_AGE): opening the file and
+    # running the PRAGMAs cost every request a new connection. Each worker thread has its own.
     # A file, not memory: the concurrency tests need several connections to one database.
     DATABASES["default"]["TEST"] = {
         "NAME": os.environ.get("SOURCEBOOK_TEST_DB", str(VAR_DIR / "test.sqlite3"))
@@ -193,6 +196,19 @@ if REDIS_URL:
     }
 else:
     CACHES = {"default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}}
+
+# The page cache (config.page_cache): anonymous readers' copies of public pages. Redis when
+# REDIS_URL is set; otherwise files under var/cache/, which every worker process shares.
+PAGE_CACHE = env_bool("SOURCEBOOK_PAGE_CACHE", True)
+PAGE_CACHE_SECONDS = env_int("SOURCEBOOK_PAGE_CACHE_SECONDS", 600)
+if REDIS_URL:
+    CACHES["pages"] = {**CACHES["default"], "KEY_PREFIX": "sourcebook-pages"}
+else:
+    CACHES["pages"] = {
+        "BACKEND": "django.core.cache.backends.filebased.FileBasedCache",
+        "LOCATION": str(VAR_DIR / "cache" / "pages"),
+        "OPTIONS": {"MAX_ENTRIES": 5000},
+    }
 
 AUTH_PASSWORD_VALIDATORS = [
     {"NAME": "django.contrib.auth.password_validation.UserAttributeSimilarityValidator"},
@@ -277,6 +293,9 @@ PROFILES_PER_PAGE = 30
 
 # How long browsers and a caching proxy may keep an anonymous page before revalidating it.
 PUBLIC_CACHE_SECONDS = env_int("PUBLIC_CACHE_SECONDS", 60)
+# How long a shared proxy in front (docs/nginx.conf) may serve its copy before revalidating:
+# short, since every write changes pages; a revalidation is a 304 from the page cache.
+PROXY_CACHE_SECONDS = env_int("SOURCEBOOK_PROXY_CACHE_SECONDS", 1)
 SEARCH_RESULTS_PER_PAGE = 20
 SOURCES_PER_PAGE = 50
 

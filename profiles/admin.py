@@ -22,7 +22,7 @@ from django.utils.translation import gettext_lazy, ngettext
 from reversion.admin import VersionAdmin
 from reversion.models import Version
 
-from profiles.history import history_entries
+from profiles.history import history_entries, history_versions
 from profiles.importers.admin_page import import_pages_view
 from profiles.markup import check_markers
 from profiles.models import (
@@ -46,7 +46,6 @@ from profiles.revisions import (
     latest_revision_id,
     load_profile_revision,
     newer_revision,
-    profile_versions,
     who_and_when,
 )
 from profiles.services import (
@@ -87,7 +86,49 @@ TEXT_FIELDS = {
 }
 
 
-class CitationInlineFormSet(forms.BaseInlineFormSet):
+class RowsLookedUpTogether(forms.BaseInlineFormSet):
+    """An inline formset that looks up the rows and the foreign keys its forms were sent with
+    in one query per field for all rows, where Django's choice fields ask once per row: a
+    profile with 40 citations is saved in the same few queries as one with a single citation.
+    A value not found that way is checked as usual (and refused as an invalid choice)."""
+
+    def add_fields(self, form, index):
+        super().add_fields(form, index)
+        for name, field in form.fields.items():
+            if isinstance(field, forms.ModelChoiceField) and self.by_primary_key(field):
+                field.to_python = self.looked_up(name, field)
+
+    @staticmethod
+    def by_primary_key(field):
+        # A foreign key's field names its target column ("id"); the row's own id field none.
+        return field.to_field_name in {None, field.queryset.model._meta.pk.attname}
+
+    def looked_up(self, name, field):
+        known = self.known_choices(name, field)
+        plain = type(field).to_python.__get__(field)
+
+        def to_python(value):
+            if value in field.empty_values:
+                return None
+            return known.get(str(value)) or plain(value)
+
+        return to_python
+
+    def known_choices(self, name, field):
+        cache = self.__dict__.setdefault("_known_choices", {})
+        if name not in cache:
+            values = set()
+            if self.is_bound:
+                for index in range(self.total_form_count()):
+                    value = self.data.get(f"{self.add_prefix(index)}-{name}")
+                    if value and str(value).isdigit():
+                        values.add(str(value))
+            rows = field.queryset.in_bulk(values) if values else {}
+            cache[name] = {str(pk): row for pk, row in rows.items()}
+        return cache[name]
+
+
+class CitationInlineFormSet(RowsLookedUpTogether):
     """Refuses a save whose text cites a key that no citation of the profile has.
 
     The profile form and the fact formset are validated by Django before this one; the profile
@@ -187,12 +228,25 @@ class ProfileAdminForm(RefusesControlCharacters, forms.ModelForm):
 class RowForm(RefusesControlCharacters, forms.ModelForm):
     """An inline row (a fact, a citation): text fields refuse control characters too."""
 
+    def _get_validation_exclusions(self):
+        # A foreign key its choice field has just found (RowsLookedUpTogether) exists: the
+        # model's own check would ask the database again, once per row. No constraint of a
+        # row model names these fields.
+        exclude = super()._get_validation_exclusions()
+        for name, field in self.fields.items():
+            found = getattr(self, "cleaned_data", {}).get(name)
+            if isinstance(field, forms.ModelChoiceField) and isinstance(found, models.Model):
+                if name != self._meta.model._meta.pk.name:
+                    exclude.add(name)
+        return exclude
+
 
 class CappedInline(admin.TabularInline):
     """An inline whose row count from the browser never makes the server build more forms than
     ``max_num`` (Django's default absolute_max is max_num + 1,000); more is a form error."""
 
     form = RowForm
+    formset = RowsLookedUpTogether
 
     def get_formset(self, request, obj=None, **kwargs):
         kwargs.setdefault("absolute_max", self.max_num)
@@ -280,7 +334,7 @@ class ProfileAdmin(SavedThroughServices):
         profile = self.get_object(request, unquote(object_id))
         context = {}
         if profile is not None:
-            versions = list(profile_versions(profile)[: self.admin_history_size + 1])
+            versions = list(history_versions(profile)[: self.admin_history_size + 1])
             older = versions[self.admin_history_size :]
             revisions = versions[: self.admin_history_size]
             context["revisions"] = history_entries(
@@ -873,7 +927,7 @@ class RelationshipTypeAdmin(admin.ModelAdmin):
     search_fields = ["name", "forward_label", "reverse_label"]
 
 
-class RelationshipCitationFormSet(forms.BaseInlineFormSet):
+class RelationshipCitationFormSet(RowsLookedUpTogether):
     """Runs the connection's own checks (profiles.services.check_relationship) once the
     citations are known, so every problem shows on the form, in the editor's words."""
 

@@ -7,7 +7,9 @@ class ProfilesConfig(AppConfig):
 
     def ready(self):
         from profiles import schedule, tasks
+        from profiles.page_generation import keep_pages_fresh
 
+        keep_pages_fresh()
         schedule.register(
             tasks.check_due_sources, every=tasks.sweep_interval, description="link checks"
         )

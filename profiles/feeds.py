@@ -11,8 +11,7 @@ from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
 from profiles.access import get_profile_or_moved, get_published_profile
-from profiles.history import history_entries, recent_entries, recent_versions
-from profiles.revisions import profile_versions
+from profiles.history import history_entries, history_versions, recent_entries, recent_versions
 from profiles.validators import xml_safe
 
 FEED_SIZE = 50
@@ -79,7 +78,7 @@ class ProfileHistoryFeed(RevisionFeed):
         return reverse("profiles:history", args=[profile.slug])
 
     def items(self, profile):
-        versions = list(profile_versions(profile)[: FEED_SIZE + 1])
+        versions = list(history_versions(profile)[: FEED_SIZE + 1])
         older = versions[FEED_SIZE] if len(versions) > FEED_SIZE else None
         entries = history_entries(versions[:FEED_SIZE], older=older)
         for entry in entries:

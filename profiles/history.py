@@ -1,11 +1,11 @@
 """The history of a profile: its revisions listed newest first, and recent changes across
 the site.
 
-Sizes come from the stored data of each version, so a page of history costs the same few
-queries however long the history is. Reading one revision is profiles.revisions' job.
+Sizes are stored beside each version (profiles.version_sizes), so a page of history costs the
+same few queries however long the history is, and loads no version's data. Reading one
+revision is profiles.revisions' job.
 """
 
-from collections import defaultdict
 from dataclasses import dataclass
 from datetime import datetime
 
@@ -15,10 +15,10 @@ from django.db.models.functions import Cast
 from django.utils.translation import gettext as _
 from reversion.models import Version
 
-from profiles.models import Fact, Profile, text_size
+from profiles.models import Profile
 from profiles.redaction import Shown, hidden_parts, public_comment, public_user, shown_to
 from profiles.revisions import SITE_AUTHOR, display_name, profile_versions
-from profiles.stored_versions import fields_of, stored_fields
+from profiles.version_sizes import size_of, with_missing_sizes
 
 
 @dataclass
@@ -51,76 +51,48 @@ class HistoryEntry:
         return abs(self.size_change or 0)
 
 
-def stored_text_size(fields, fact_values=()):
-    """The text size of a profile as a version stored it, with the infobox values its revision
-    stored (None when it cannot be read)."""
-    if fields is None:
-        return None
-    return text_size(fields.get("lead"), fields.get("body"), fact_values)
-
-
-def stored_fact_values(revision_ids):
-    """{(revision id, profile id): [infobox values]} of the facts those revisions stored, in
-    one query. A revision holds every fact of the profile it saved (profiles.services adds the
-    whole aggregate), and sometimes another profile's too, hence the profile in the key."""
-    values = defaultdict(list)
-    versions = Version.objects.get_for_model(Fact).filter(revision_id__in=set(revision_ids))
-    for revision_id, data in versions.values_list("revision_id", "serialized_data"):
-        fields = fields_of(data)
-        if fields is not None:
-            values[(revision_id, fields.get("profile"))].append(fields.get("value") or "")
-    return values
+def history_versions(profile):
+    """The versions of one profile, newest first, with who made each revision and the stored
+    size of each, without their data (a history never needs it)."""
+    return profile_versions(profile).select_related("profile_size").defer("serialized_data")
 
 
 def history_entry(
-    version,
-    *,
-    previous_fields=None,
-    previous_id=None,
-    profile=None,
-    viewer=None,
-    fact_values=None,
+    version, *, size, previous_size=None, previous_id=None, profile=None, viewer=None
 ):
-    """One row; ``fact_values`` is stored_fact_values() of its revision and the one before."""
-    fields = stored_fields(version)
     revision = version.revision
-    fact_values = fact_values or {}
-    profile_id = int(version.object_id)
     shown = shown_to(viewer, revision)
     return HistoryEntry(
         revision_id=revision.pk,
         date=revision.date_created,
         who=display_name(revision.user) if shown.shows("user") else "",
         comment=revision.get_comment() if shown.shows("comment") else "",
-        size=stored_text_size(fields, fact_values.get((revision.pk, profile_id), ())),
+        size=size,
         previous_id=previous_id,
-        previous_size=stored_text_size(
-            previous_fields, fact_values.get((previous_id, profile_id), ())
-        ),
+        previous_size=previous_size,
         profile=profile,
         shown=shown,
     )
 
 
 def history_entries(versions, older=None, viewer=None):
-    """History rows for consecutive versions of one profile, newest first.
+    """History rows for consecutive versions of one profile (from history_versions), newest
+    first.
 
     ``older`` is the version just before the last one, if any: the last row's size change
-    needs it. Reading sizes from the stored data keeps this at the one query that fetched the
-    versions, however long the history.
+    needs it. The sizes stored beside the versions keep this at the one query that fetched
+    them, however long the history.
     """
     versions = list(versions)
     previous = [*versions[1:], older]
-    facts = stored_fact_values(
-        [version.revision_id for version in versions] + ([older.revision_id] if older else [])
-    )
+    sizes = with_missing_sizes({v.pk: size_of(v) for v in [*versions, older] if v is not None})
     return [
         history_entry(
             version,
-            previous_fields=stored_fields(before) if before else None,
+            size=sizes[version.pk],
+            previous_size=sizes[before.pk] if before else None,
             previous_id=before.revision_id if before else None,
             viewer=viewer,
-            fact_values=facts,
         )
         for version, before in zip(versions, previous, strict=True)
     ]
@@ -132,7 +104,7 @@ def paged_history(profile, page_number, per_page, viewer=None):
     Two queries whatever the length of the history: the count, and the page's versions plus
     the one before them.
     """
-    versions = profile_versions(profile)
+    versions = history_versions(profile)
     page = Paginator(versions, per_page).get_page(page_number)
     if not page.paginator.count:
         return page, []
@@ -145,8 +117,8 @@ def paged_history(profile, page_number, per_page, viewer=None):
 def recent_versions():
     """Versions of published profiles across the site, newest first.
 
-    Each carries the stored data and the revision id of the version before it (subqueries),
-    so that a page of recent changes costs one query whatever its rows.
+    Each carries its stored size and the id, revision id and stored size of the version before
+    it (subqueries), so that a page of recent changes costs one query whatever its rows.
     """
     profile_versions = Version.objects.get_for_model(Profile)
     published = Profile.objects.published().annotate(key=Cast("pk", CharField())).values("key")
@@ -155,10 +127,12 @@ def recent_versions():
     ).order_by("-revision_id")
     return (
         profile_versions.filter(object_id__in=published)
-        .select_related("revision__user", "revision__redaction")
+        .select_related("revision__user", "revision__redaction", "profile_size")
+        .defer("serialized_data")
         .annotate(
-            previous_data=Subquery(before.values("serialized_data")[:1]),
+            previous_version_id=Subquery(before.values("pk")[:1]),
             previous_revision_id=Subquery(before.values("revision_id")[:1]),
+            previous_size=Subquery(before.values("profile_size__size")[:1]),
         )
         # Newest first by version id, which follows the revision order: the (content_type,
         # db) index then yields the rows in order, so only the page's rows are read and only
@@ -171,18 +145,18 @@ def recent_entries(versions, viewer=None):
     """History rows for versions from recent_versions(), with their live profiles (one query)."""
     versions = list(versions)
     profiles = Profile.objects.in_bulk({int(version.object_id) for version in versions})
-    facts = stored_fact_values(
-        [version.revision_id for version in versions]
-        + [version.previous_revision_id for version in versions if version.previous_revision_id]
+    sizes = with_missing_sizes(
+        {version.pk: size_of(version) for version in versions}
+        | {v.previous_version_id: v.previous_size for v in versions if v.previous_version_id}
     )
     return [
         history_entry(
             version,
-            previous_fields=fields_of(version.previous_data),
+            size=sizes[version.pk],
+            previous_size=sizes.get(version.previous_version_id),
             previous_id=version.previous_revision_id,
             profile=profiles.get(int(version.object_id)),
             viewer=viewer,
-            fact_values=facts,
         )
         for version in versions
     ]

@@ -31,6 +31,7 @@ from django.utils.translation import gettext as _
 from profiles import archive
 from profiles import fetcher as fetching
 from profiles.models import Citation, LinkCheck, Source
+from profiles.page_generation import page_data_changed
 
 Status = LinkCheck.Status
 
@@ -159,6 +160,7 @@ def save_checks(checks):
     LinkCheck.objects.bulk_create(
         checks, update_conflicts=True, unique_fields=["source"], update_fields=fields
     )
+    page_data_changed(LinkCheck)  # an upsert sends no post_save; reference lists show health
 
 
 def accessed_dates(source_ids):

@@ -857,6 +857,22 @@ class RevisionRedaction(models.Model):
 REDACTABLE = ("text", "comment", "user")
 
 
+class ProfileVersionSize(models.Model):
+    """The text size a version of a profile stored (text_size of its lead and body), written
+    with the revision (profiles.services) so that a history page shows size changes without
+    loading every version's data. A version is one profile in one revision."""
+
+    version = models.OneToOneField(
+        "reversion.Version", on_delete=models.CASCADE, primary_key=True, related_name="profile_size"
+    )
+    size = models.PositiveIntegerField(
+        null=True, help_text="Empty when the stored data cannot be read."
+    )
+
+    def __str__(self):
+        return f"Version {self.version_id}: {self.size}"
+
+
 class RedactionLog(models.Model):
     """Who hid or showed which parts of a revision, when, and why."""
 

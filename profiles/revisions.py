@@ -9,8 +9,10 @@ Revisions are named by their id (reversion's ``Revision.pk``): permanent links, 
 and a suggestion's base revision all use it. Writing revisions is profiles.services' job.
 """
 
+import hashlib
 from collections import defaultdict
 from dataclasses import dataclass, field
+from functools import cache
 
 from django.contrib.contenttypes.models import ContentType
 from django.core.exceptions import ValidationError
@@ -20,7 +22,7 @@ from django.utils.formats import date_format
 from django.utils.timezone import localtime
 from django.utils.translation import gettext as _
 from reversion.errors import RevertError
-from reversion.models import Version
+from reversion.models import Revision, Version
 
 from profiles.diffs import (
     ProfileSnapshot,
@@ -40,12 +42,16 @@ from profiles.models import (
     RelationshipType,
     Source,
 )
+from profiles.page_generation import page_cache
 from profiles.redaction import Shown, shown_to
 from profiles.stored_versions import stored_fields
 
 SITE_AUTHOR = "Sourcebook"  # shown as "who" for revisions made without a user
 # Columns derived from the text at save: not worth showing in a read-only old revision.
 DERIVED = {"lead_html", "body_html", "toc", "references", "value_html", "normalized_url"}
+# How long a revision's loaded rows are kept (stored_rows_of_revision). They never go out of
+# date; the limit only lets a Redis without an eviction policy forget revisions nobody reads.
+KEPT_REVISION_SECONDS = 7 * 24 * 3600
 
 
 class RevisionUnavailable(Exception):
@@ -196,6 +202,28 @@ def load_stored_object(version, fields):
 
 
 @dataclass
+class StoredRows:
+    """The rows of one profile that a revision stored, loaded with today's models."""
+
+    profile: StoredObject
+    facts: list
+    citations: list
+    relationships: list
+    relationship_citations: list
+    sources: list
+
+    def all(self):
+        return [
+            self.profile,
+            *self.facts,
+            *self.citations,
+            *self.relationships,
+            *self.relationship_citations,
+            *self.sources,
+        ]
+
+
+@dataclass
 class ProfileRevision:
     """A profile as one revision stored it, as unsaved rows ready for profiles.presentation.
 
@@ -204,6 +232,7 @@ class ProfileRevision:
     """
 
     revision: object
+    rows: StoredRows
     stored: list
     problems: list
     profile: Profile = None
@@ -273,15 +302,44 @@ def attach_many(obj, name, model, rows):
     cache[name]._result_cache = list(rows)
 
 
-def load_profile_revision(profile_id, revision_id):
-    """The profile as stored in the revision, or None if the revision has no version of it.
+@cache
+def stored_schema():
+    """A digest of the versioned models' fields: stored rows loaded under other fields (before
+    a migration that rewrote stored versions) are never read back from the cache."""
+    models = [Profile, Fact, Citation, Source, Relationship, RelationshipCitation]
+    names = [f.name for m in models for f in m._meta.local_fields + m._meta.local_many_to_many]
+    return hashlib.sha256(" ".join(names).encode()).hexdigest()[:12]
 
-    A few queries: the revision's versions, the category, the types, the fact labels and, with
-    connections, their types and the profiles at their other ends. Those are today's rows
-    (they are not versioned in this profile's revision); one deleted since is shown under a
-    stand-in name, and a connection to it is not shown.
+
+def stored_rows_of_revision(profile_id, revision_id):
+    """(StoredRows, the revision with its user and redaction) of the profile in the revision, or
+    (None, None) if the revision has no version of it.
+
+    A revision never changes, so the loaded rows are kept in the page cache, shared by every
+    worker: reading a revision again (a diff, a permanent link) deserializes nothing, and costs
+    one query for the revision itself, whose redaction can change. Rows that cannot be loaded
+    are not kept, so that their messages follow the reader's language.
     """
-    profile_id = int(profile_id)
+    key = f"revision-rows:{stored_schema()}:{profile_id}:{revision_id}"
+    cached = page_cache().get(key)
+    if cached is not None:
+        created, rows = cached
+        revision = (
+            Revision.objects.select_related("user", "redaction").filter(pk=revision_id).first()
+        )
+        if revision is None:
+            return None, None
+        # An id can be used again after a rollback or a deleted revision: the date tells.
+        if revision.date_created == created:
+            return rows, revision
+    rows, revision = load_stored_rows(profile_id, revision_id)
+    if rows is not None and not any(row.problem for row in rows.all()):
+        page_cache().set(key, (revision.date_created, rows), KEPT_REVISION_SECONDS)
+    return rows, revision
+
+
+def load_stored_rows(profile_id, revision_id):
+    """stored_rows_of_revision() without the cache: the revision's versions in one query."""
     kinds = ContentType.objects.get_for_models(
         Profile, Fact, Citation, Source, Relationship, RelationshipCitation
     )
@@ -293,7 +351,7 @@ def load_profile_revision(profile_id, revision_id):
         (v for v in versions_by_kind[kinds[Profile].id] if v.object_id == str(profile_id)), None
     )
     if profile_version is None:
-        return None
+        return None, None
 
     def own_rows(model):
         # A revision may hold several profiles; keep the rows of this one.
@@ -323,22 +381,56 @@ def load_profile_revision(profile_id, revision_id):
         for version in versions_by_kind[kinds[Source].id]
         if version.object_id.isdigit() and int(version.object_id) in cited
     ]
-    stored = [
-        profile_row,
-        *fact_rows,
-        *citation_rows,
-        *relationship_rows,
-        *relationship_citation_rows,
-        *source_rows,
-    ]
-    old = ProfileRevision(
-        revision=profile_version.revision,
+    rows = StoredRows(
+        profile=profile_row,
+        facts=fact_rows,
+        citations=citation_rows,
+        relationships=relationship_rows,
+        relationship_citations=relationship_citation_rows,
+        sources=source_rows,
+    )
+    return rows, profile_version.revision
+
+
+def stored_revision(profile_id, revision_id):
+    """The revision of the profile with its stored rows and their problems, but not the rows
+    of today it refers to (``profile`` is None): what a page that only names the revision
+    needs, such as a diff already computed. None if the revision has no version of it.
+    """
+    rows, revision = stored_rows_of_revision(int(profile_id), revision_id)
+    if rows is None:
+        return None
+    stored = rows.all()
+    return ProfileRevision(
+        revision=revision,
+        rows=rows,
         stored=stored,
         problems=[f"{row.label}: {row.problem}" for row in stored if row.problem],
     )
-    if old.problems:
-        return old
 
+
+def load_profile_revision(profile_id, revision_id):
+    """The profile as stored in the revision, or None if the revision has no version of it.
+
+    A few queries: the revision (and, the first time, its versions), then those of
+    with_todays_rows().
+    """
+    old = stored_revision(profile_id, revision_id)
+    return with_todays_rows(old) if old is not None else None
+
+
+def with_todays_rows(old):
+    """The stored revision made whole with the rows of today it refers to: the category, the
+    types, the fact labels and, with connections, their types and the profiles at their other
+    ends (a few queries). Those are not versioned in this profile's revision; one deleted since
+    is shown under a stand-in name, and a connection to it is not shown.
+    """
+    if old.problems or old.profile is not None:
+        return old
+    rows = old.rows
+    profile_row, fact_rows, citation_rows = rows.profile, rows.facts, rows.citations
+    relationship_rows, source_rows = rows.relationships, rows.sources
+    relationship_citation_rows = rows.relationship_citations
     profile = old.profile = profile_row.object
     category = Category.objects.filter(pk=profile.category_id).first()
     attach(profile, "category", category or Category(name=_("(deleted category)")))

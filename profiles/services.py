@@ -13,6 +13,8 @@ and reverting it from one profile's history would change all of them (django-rev
 itself (``save_source``).
 """
 
+from contextlib import contextmanager
+from contextvars import ContextVar
 from dataclasses import dataclass
 from functools import cached_property
 
@@ -47,6 +49,7 @@ from profiles.revisions import (
 from profiles.search_index import index_profile
 from profiles.signals import profile_written
 from profiles.urlnorm import normalize_url
+from profiles.version_sizes import store_revision_sizes
 
 # The fields of a source that a new, unsaved Source carries into the one save_profile creates.
 NEW_SOURCE_FIELDS = [
@@ -65,6 +68,36 @@ NEW_SOURCE_FIELDS = [
 NOT_CONTENT = {"id", "created", "updated", "lead_html", "body_html", "toc", "references"}
 # save_profile(base_revision_id=...) left out: the caller does not check for newer revisions.
 UNCHECKED = object()
+
+
+# The profiles added to the revision being written, by id: their text sizes are stored for the
+# history once the outermost revision block has written the versions.
+profiles_in_revision = ContextVar("profiles_in_revision", default=None)
+
+
+@contextmanager
+def profile_revision(*, user, comment, date_created=None):
+    """Open a revision of profiles by ``user`` with ``comment`` (a nested one joins the one
+    already open); once it is written, store the text size of every profile added to it."""
+    profiles = profiles_in_revision.get()
+    # Within a revision someone else opened, the versions are written after this block: their
+    # sizes are then computed the first time a history shows them.
+    outermost = profiles is None and not reversion.is_active()
+    if outermost:
+        profiles = {}
+        token = profiles_in_revision.set(profiles)
+    try:
+        with reversion.create_revision(manage_manually=True):
+            reversion.set_user(user)
+            reversion.set_comment(comment)
+            if date_created is not None:
+                reversion.set_date_created(date_created)
+            yield
+    finally:
+        if outermost:
+            profiles_in_revision.reset(token)
+    if outermost:
+        store_revision_sizes(profiles.values())
 
 
 class ProfileChanged(Exception):
@@ -132,11 +165,7 @@ def save_profile(
             check_profile(profile, facts=facts, citations=citations)
         if stored is not None and not changes(stored, profile, types, facts, citations):
             return SavedProfile(profile)
-        with reversion.create_revision(manage_manually=True):
-            reversion.set_user(user)
-            reversion.set_comment(comment)
-            if date_created is not None:
-                reversion.set_date_created(date_created)
+        with profile_revision(user=user, comment=comment, date_created=date_created):
             rendered = write_profile(profile, stored, types, facts, citations)
         profile_written.send(sender=Profile, profile=profile)
         return SavedProfile(profile, changed=True, rendered=rendered)
@@ -282,6 +311,10 @@ def add_aggregate_to_revision(profile, facts, citations, relationships=()):
         prefetched[name] = model.objects.none()
         prefetched[name]._result_cache = list(rows)
     profile._prefetched_objects_cache = prefetched
+    profiles = profiles_in_revision.get()
+    if profiles is not None:
+        # The last time a profile is added is the state the revision keeps.
+        profiles[profile.pk] = (profile, [fact.value for fact in facts])
     try:
         reversion.add_to_revision(profile)
     finally:
@@ -293,7 +326,7 @@ def replace_facts(profile, facts, *, new):
         profile.facts.exclude(pk__in=[fact.pk for fact in facts if fact.pk]).delete()
     for fact in facts:
         fact.profile = profile
-        fact.save()
+    save_changed_rows(facts, None if new else profile.facts.all())
 
 
 def replace_citations(profile, citations, *, new):
@@ -306,7 +339,21 @@ def replace_citations(profile, citations, *, new):
         profile.citations.filter(pk__in=stale).delete()
     for citation in citations:
         citation.profile = profile
-        citation.save()
+    save_changed_rows(citations, None if new else profile.citations.all())
+
+
+def save_changed_rows(rows, stored):
+    """Save the rows that are new or differ from their stored copy in ``stored`` (a queryset,
+    or None when nothing is stored yet): an edit of one sentence then writes no citation or
+    fact again, so a save costs the same few queries however many rows the profile has."""
+    model = type(rows[0]) if rows else None
+    if model is None:
+        return
+    names = [field.attname for field in model._meta.concrete_fields if not field.primary_key]
+    as_stored = {} if stored is None else {v[0]: v[1:] for v in stored.values_list("pk", *names)}
+    for row in rows:
+        if as_stored.get(row.pk) != tuple(getattr(row, name) for name in names):
+            row.save()
 
 
 def saved_source(source):
@@ -485,9 +532,7 @@ def save_relationships(connections, *, user, comment):
         if not changed:
             return []
         profiles = list(Profile.objects.select_for_update().filter(pk__in=ends).order_by("pk"))
-        with reversion.create_revision(manage_manually=True):
-            reversion.set_user(user)
-            reversion.set_comment(comment)
+        with profile_revision(user=user, comment=comment):
             for relationship, citations in changed:
                 relationship.save()
                 kept = [c.pk for c in citations if c.pk]
@@ -509,9 +554,7 @@ def delete_relationship(relationship, *, user, comment):
             .filter(pk__in=[relationship.subject_id, relationship.object_id])
             .order_by("pk")
         )
-        with reversion.create_revision(manage_manually=True):
-            reversion.set_user(user)
-            reversion.set_comment(comment)
+        with profile_revision(user=user, comment=comment):
             relationship.delete()
             for profile in profiles:
                 rerender(profile)
@@ -603,9 +646,7 @@ def restore_profile(old, live, *, user, comment, base_revision_id=UNCHECKED):
     for model_field in Profile._meta.concrete_fields:
         if not model_field.primary_key and model_field.name != "updated":
             setattr(profile, model_field.attname, getattr(stored, model_field.attname))
-    with transaction.atomic(), reversion.create_revision(manage_manually=True):
-        reversion.set_user(user)
-        reversion.set_comment(comment)
+    with transaction.atomic(), profile_revision(user=user, comment=comment):
         saved = save_profile(
             profile,
             user=user,

@@ -11,6 +11,7 @@ from django.http import FileResponse, Http404
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
 from django.utils.cache import get_conditional_response
+from django.utils.functional import SimpleLazyObject
 from django.utils.http import http_date
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
@@ -27,6 +28,7 @@ from profiles.diffs import (
 from profiles.dumps import latest_data_dump
 from profiles.filters import ProfileFilters, facet_counts, page_number
 from profiles.forms import RedactionForm, RevertForm
+from profiles.fragments import article_key
 from profiles.history import paged_history, recent_entries, recent_versions
 from profiles.identifiers import profile_with_identifier
 from profiles.licensing import content_license
@@ -39,6 +41,7 @@ from profiles.models import (
     RevisionRedaction,
     Source,
 )
+from profiles.page_generation import until_next_write
 from profiles.permissions import can_redact, can_revert
 from profiles.presentation import (
     cite_this_page,
@@ -53,6 +56,8 @@ from profiles.revisions import (
     load_profile_revision,
     neighbouring_revision_ids,
     previous_revision_id,
+    stored_revision,
+    with_todays_rows,
 )
 from profiles.search import clean_query, direct_hit, search_profiles
 from profiles.services import (
@@ -63,7 +68,7 @@ from profiles.services import (
     revert_profile,
 )
 from profiles.source_index import DEFAULT_ORDER, public_sources, sort_order
-from profiles.structured_data import profile_metadata
+from profiles.structured_data import profile_metadata, summary
 
 
 @require_safe
@@ -153,26 +158,41 @@ def profile_detail(request, slug):
     profile, moved = get_profile_or_moved(request, slug)
     if moved:
         return moved
-    suggest_url = reverse("editorial:suggest_edit", args=[profile.slug])
-    page = profile_page(
-        profile,
-        types=list(profile.types.all()),
-        facts=list(profile.facts.select_related("label")),
-        citations=list(profile.citations.select_related("source__link_check")),
-        relationships=list(relationships_of(profile)),
-        filings=list(profile.filings.select_related("source__link_check")),
-        missing=missing_stored_links(profile),
-        section_edit_url=suggest_url if profile.published else None,
-    )
     revision = latest_revision(profile)
+    mentions = list(mentioned_in(profile))
+    missing = missing_stored_links(profile)
+    can_edit = request.user.is_staff and request.user.has_perm("profiles.change_profile")
+    # Built only when the stored fragments (profile_detail.html) are not there to be reused.
+    page = SimpleLazyObject(
+        lambda: profile_page(
+            profile,
+            types=list(profile.types.all()),
+            facts=list(profile.facts.select_related("label")),
+            citations=list(profile.citations.select_related("source__link_check")),
+            relationships=list(relationships_of(profile)),
+            filings=list(profile.filings.select_related("source__link_check")),
+            missing=missing,
+            section_edit_url=(
+                reverse("editorial:suggest_edit", args=[profile.slug])
+                if profile.published
+                else None
+            ),
+        )
+    )
     context = {
         "profile": profile,
         "page": page,
-        "mentioned_in": mentioned_in(profile),
+        "mentioned_in": mentions,
         "cite": revision
         and cite_this_page(request, name=profile.name, slug=profile.slug, revision=revision),
+        "canonical_url": request.build_absolute_uri(profile.get_absolute_url()),
+        "description": summary(profile),
+        "json_ld": SimpleLazyObject(lambda: profile_metadata(request, profile, page)["json_ld"]),
+        "article_key": article_key(
+            request, profile, revision, mentioned_in=mentions, missing=missing, can_edit=can_edit
+        ),
+        "article_seconds": settings.PAGE_CACHE_SECONDS,
     }
-    context.update(profile_metadata(request, profile, page))
     return render(request, "profiles/profile_detail.html", context)
 
 
@@ -289,8 +309,8 @@ def revision_id_or_404(value):
     return int(text)
 
 
-def load_revision_or_404(profile, revision_id):
-    old = load_profile_revision(profile.pk, revision_id_or_404(revision_id))
+def load_revision_or_404(profile, revision_id, load=load_profile_revision):
+    old = load(profile.pk, revision_id_or_404(revision_id))
     if old is None:
         raise Http404(_("This profile has no such revision."))
     return old
@@ -384,15 +404,27 @@ def profile_diff(request, slug):
     if moved:
         return moved
     from_id, to_id = revisions_to_compare(request, profile)
-    new = load_revision_or_404(profile, to_id).for_viewer(request.user)
-    old = load_revision_or_404(profile, from_id).for_viewer(request.user) if from_id else None
+    # The revisions are named only: the diff is worked out from their rows when not kept.
+    new = load_revision_or_404(profile, to_id, stored_revision).for_viewer(request.user)
+    old = (
+        load_revision_or_404(profile, from_id, stored_revision).for_viewer(request.user)
+        if from_id
+        else None
+    )
     before_from, after_to = neighbouring_revision_ids(profile, before=from_id or 0, after=to_id)
     unavailable = [r for r in (old, new) if r and r.problems]
     hidden = [r for r in (old, new) if r and not r.text_shown]
     diff = None
     if not unavailable and not hidden:
-        before = old.snapshot() if old else empty_snapshot()
-        diff = diff_snapshots(as_readers_see_it(before), as_readers_see_it(new.snapshot()))
+        # Revisions never change, but an old one shows today's copy of a source it did not
+        # store: kept until the next write rather than for ever.
+        diff = until_next_write(
+            f"diff:{old.revision.pk if old else 0}:{new.revision.pk}",
+            lambda: diff_snapshots(
+                as_readers_see_it(with_todays_rows(old).snapshot() if old else empty_snapshot()),
+                as_readers_see_it(with_todays_rows(new).snapshot()),
+            ),
+        )
     context = {
         "profile": profile,
         "old": old,

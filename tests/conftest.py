@@ -85,6 +85,25 @@ def tasks_run_immediately():
         yield
 
 
+@pytest.fixture(scope="session", autouse=True)
+def page_cache_in_memory():
+    """The page cache in this process's memory, not in var/cache/ beside a dev server's."""
+    caches = {
+        "default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"},
+        "pages": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache", "LOCATION": "pages"},
+    }
+    with override_settings(CACHES=caches):
+        yield
+
+
+@pytest.fixture(autouse=True)
+def empty_page_cache():
+    """Each test starts with no stored pages: a rolled-back test's pages must not leak."""
+    from profiles.page_generation import page_cache
+
+    page_cache().clear()
+
+
 class NoNetwork(httpx.BaseTransport):
     def handle_request(self, request):
         raise AssertionError(f"A test tried to fetch {request.url}: use tests.web.FakeWeb.")

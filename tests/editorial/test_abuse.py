@@ -283,11 +283,12 @@ def redis_is_running():
 def test_with_redis_configured_the_counters_live_in_redis(client, profile, settings):
     settings.REDIS_URL = "redis://127.0.0.1:6379/15"
     settings.CACHES = {
+        **settings.CACHES,
         "default": {
             "BACKEND": "django.core.cache.backends.redis.RedisCache",
             "LOCATION": settings.REDIS_URL,
             "KEY_PREFIX": "sourcebook-test",
-        }
+        },
     }
     cache.clear()
     with mock.patch("editorial.ratelimit.timezone.now", return_value=A_MOMENT):

@@ -228,7 +228,7 @@ def test_the_profile_page_query_count_does_not_grow_with_connections(
             make_profile(f"Member Group {number}"), hub, "member-of", sources=[source]
         )
     # as without connections, plus the connections' citations with their sources
-    with django_assert_num_queries(10):
+    with django_assert_num_queries(11):
         response = client.get(hub.get_absolute_url())
     page = parse(response)
     assert text_of(page.select_one("section.connections caption")) == f"Members ({count})"

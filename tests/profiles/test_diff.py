@@ -325,3 +325,21 @@ def test_a_diff_links_to_the_edit_before_and_the_edit_after(client):
     assert steps(**{"from": second, "to": third}) == {
         "← Older edit": f"{address}?from={first}&to={second}"
     }
+
+
+@pytest.mark.django_db
+@pytest.mark.parametrize("citation_count", [3, 40])
+def test_a_diff_shown_again_costs_the_same_few_queries_whatever_the_citations(
+    client, contributor, django_assert_num_queries, citation_count
+):
+    profile = make_profile_with_citations(citation_count)
+    first = latest_revision(profile).pk
+    last = edit_profile(profile, lead=profile.lead.replace("A coastal trust", "A harbor trust"))
+    client.force_login(contributor)  # past the page cache, to the view
+    diff_page(client, profile, **{"from": first, "to": last})
+    # the session and its user; the profile; the two revisions with their users (the rows
+    # they stored and the diff are kept); the older and newer edits' ids; the user's
+    # permissions, for the Edit tab
+    with django_assert_num_queries(8):
+        response = diff_page(client, profile, **{"from": first, "to": last})
+    assert "harbor" in response.content.decode()

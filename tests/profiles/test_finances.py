@@ -16,7 +16,7 @@ from tests.profiles.filings import run_import
 pytestmark = pytest.mark.django_db
 
 # The profile page as the detail tests pin it, one more for the filings.
-PROFILE_PAGE_QUERIES = 9
+PROFILE_PAGE_QUERIES = 10
 
 
 def import_years(tmp_path, profile, years):

@@ -124,8 +124,9 @@ def test_the_profile_page_query_count_does_not_grow_with_citations(
     profile = make_profile_with_citations(citation_count)
     make_profile("Linked Org", lead=f"Works with [[{profile.name}]].[^first]")
     # profile, types, facts, citations with sources, connections, filings, links to check,
-    # "Mentioned in", and the current revision for "Cite this page"
-    with django_assert_num_queries(9):
+    # "Mentioned in", the current revision for "Cite this page", and the stamps of the
+    # article's key
+    with django_assert_num_queries(10):
         response = client.get(profile.get_absolute_url())
     assert response.status_code == 200
     assert len(parse(response).select(".reference-list > li")) == citation_count

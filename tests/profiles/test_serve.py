@@ -4,26 +4,18 @@ Ctrl-C stops both, their auto-reloaders included."""
 import os
 import re
 import signal
-import socket
 import subprocess
 import sys
-import time
 import urllib.error
 import urllib.request
 from pathlib import Path
-from urllib.parse import quote
 
 import pytest
 from django.conf import settings
-from django.db import connection
+
+from tests.servers import answers, database_url, free_port, wait_for
 
 MANAGE = str(Path(settings.BASE_DIR) / "manage.py")
-
-
-def free_port():
-    with socket.socket() as sock:
-        sock.bind(("127.0.0.1", 0))
-        return sock.getsockname()[1]
 
 
 def command_lines():
@@ -52,33 +44,6 @@ def descendants(pid):
                 found[child] = command
                 frontier.append(child)
     return found
-
-
-def database_url():
-    """The test database, as DATABASE_URL for a child process."""
-    db = connection.settings_dict
-    if db["ENGINE"].endswith("sqlite3"):
-        return f"sqlite:///{db['NAME']}"
-    login = quote(db["USER"] or "") + (f":{quote(db['PASSWORD'])}" if db["PASSWORD"] else "")
-    host = db["HOST"] or "127.0.0.1"
-    return f"postgres://{login}@{host}:{db['PORT'] or 5432}/{db['NAME']}"
-
-
-def wait_for(predicate, seconds, message):
-    deadline = time.monotonic() + seconds
-    while time.monotonic() < deadline:
-        if predicate():
-            return
-        time.sleep(0.2)
-    pytest.fail(message)
-
-
-def answers(url):
-    try:
-        with urllib.request.urlopen(url, timeout=2) as response:
-            return response.status == 200
-    except OSError:
-        return False
 
 
 # Transactional: no transaction of the test's holds SQLite's write lock against the worker.
