@@ -7,7 +7,6 @@ from dataclasses import asdict
 from datetime import timedelta
 
 from django.conf import settings
-from django.utils import timezone
 from django_tasks import task
 
 from editorial.editor_digests import send_editor_digests
@@ -18,25 +17,21 @@ from profiles import schedule
 @task()
 def editor_digest_round():
     """Send the review digests that are due, then come back in EDITOR_DIGEST_ROUND_MINUTES."""
-    now = timezone.now()
-    every = editor_digest_interval()
-    if not schedule.take_turn(editor_digest_round, every, now=now):
-        return schedule.SKIPPED
-    result = send_editor_digests(now=now)
-    schedule.come_back(editor_digest_round, every, now=now)
-    return asdict(result)
+    return schedule.run_turn(
+        editor_digest_round,
+        editor_digest_interval(),
+        lambda now: asdict(send_editor_digests(now=now)),
+    )
 
 
 @task()
 def follow_digest_round():
     """Send the follow digests that are due, then come back in FOLLOW_DIGEST_ROUND_MINUTES."""
-    now = timezone.now()
-    every = follow_digest_interval()
-    if not schedule.take_turn(follow_digest_round, every, now=now):
-        return schedule.SKIPPED
-    result = send_follow_digests(now=now)
-    schedule.come_back(follow_digest_round, every, now=now)
-    return asdict(result)
+    return schedule.run_turn(
+        follow_digest_round,
+        follow_digest_interval(),
+        lambda now: asdict(send_follow_digests(now=now)),
+    )
 
 
 def editor_digest_interval():

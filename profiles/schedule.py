@@ -64,6 +64,17 @@ def come_back(task, every, *, now):
         task.using(run_after=now + every).enqueue()
 
 
+def run_turn(task, every, work):
+    """The body of a chain's task: if it is its turn, do ``work(now)`` and come back in
+    ``every``; returns what the work returned, or SKIPPED."""
+    now = timezone.now()
+    if not take_turn(task, every, now=now):
+        return SKIPPED
+    result = work(now)
+    come_back(task, every, now=now)
+    return result
+
+
 def start(task):
     """Make sure the chain runs: enqueue a run for when the next is due (now, if never).
     Returns when it will run."""

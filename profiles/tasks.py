@@ -12,7 +12,6 @@ the open-data dump every DATA_DUMP_EVERY_HOURS.
 from datetime import timedelta
 
 from django.conf import settings
-from django.utils import timezone
 from django_tasks import task
 
 from profiles import linkcheck, schedule
@@ -39,24 +38,23 @@ def queue_checks(sources, *, limit=None):
 @task()
 def check_due_sources():
     """Queue the checks that are due, then come back in LINK_CHECK_SWEEP_HOURS."""
-    now = timezone.now()
-    every = sweep_interval()
-    if not schedule.take_turn(check_due_sources, every, now=now):
-        return {"queued": 0, **schedule.SKIPPED}
+    result = schedule.run_turn(check_due_sources, sweep_interval(), queue_due_checks)
+    return {"queued": 0, **result} if result is schedule.SKIPPED else result
+
+
+def queue_due_checks(now):
     results = queue_checks(linkcheck.due_sources(now=now), limit=settings.LINK_CHECK_SWEEP_LIMIT)
-    schedule.come_back(check_due_sources, every, now=now)
     return {"queued": sum(len(result.args[0]) for result in results)}
 
 
 @task()
 def rebuild_data_dump():
     """Build the /data/ dump again, then come back in DATA_DUMP_EVERY_HOURS."""
-    now = timezone.now()
-    every = dump_interval()
-    if not schedule.take_turn(rebuild_data_dump, every, now=now):
-        return schedule.SKIPPED
+    return schedule.run_turn(rebuild_data_dump, dump_interval(), rebuilt_dump)
+
+
+def rebuilt_dump(now):
     dump = build_data_dump()
-    schedule.come_back(rebuild_data_dump, every, now=now)
     return {"profiles": dump.profiles, "size": dump.size}
 
 

@@ -208,3 +208,15 @@ def revision_count():
         return Version.objects.get_for_object(obj).count()
 
     return count
+
+
+@pytest.fixture
+def kept_tasks(settings):
+    """Tasks are kept, not run (django-tasks' DummyBackend), so what is queued can be seen:
+    yields the list of their results."""
+    from django_tasks import default_task_backend
+
+    settings.TASKS = {"default": {"BACKEND": "django_tasks.backends.dummy.DummyBackend"}}
+    default_task_backend.clear()
+    yield default_task_backend.results
+    default_task_backend.clear()

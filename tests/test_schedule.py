@@ -7,7 +7,6 @@ from datetime import timedelta
 import pytest
 from django.core.management import call_command
 from django.utils import timezone
-from django_tasks import default_task_backend
 
 from editorial.follows import confirm_follow, request_follow
 from editorial.models import EditorNotificationSettings, Follow
@@ -22,12 +21,8 @@ CHAINS = [check_due_sources, rebuild_data_dump, editor_digest_round, follow_dige
 
 
 @pytest.fixture
-def queue(settings):
-    """Tasks are kept, not run (django-tasks' DummyBackend), so the schedule can be seen."""
-    settings.TASKS = {"default": {"BACKEND": "django_tasks.backends.dummy.DummyBackend"}}
-    default_task_backend.clear()
-    yield default_task_backend.results
-    default_task_backend.clear()
+def queue(kept_tasks):
+    return kept_tasks
 
 
 def successor_delay(queue, task, started):

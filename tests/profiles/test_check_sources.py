@@ -100,14 +100,8 @@ def test_check_sources_refuses_nonsense_numbers():
 
 
 @pytest.fixture
-def queue(settings):
-    """Tasks are kept, not run (django-tasks' DummyBackend), so the schedule can be seen."""
-    settings.TASKS = {"default": {"BACKEND": "django_tasks.backends.dummy.DummyBackend"}}
-    from django_tasks import default_task_backend
-
-    default_task_backend.clear()
-    yield default_task_backend.results
-    default_task_backend.clear()
+def queue(kept_tasks):
+    return kept_tasks
 
 
 @pytest.mark.django_db
