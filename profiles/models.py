@@ -327,22 +327,30 @@ class DatePrecision(models.TextChoices):
     DAY = "day", _("Day")
 
 
+def profiles_citing(source):
+    """A filter of profiles whose reference lists hold the source (a pk, or an OuterRef to
+    one): through their text's citations, their filings, or connections between two
+    published profiles. The one definition that the source pages, /sources/ and its counts
+    use."""
+    shown = RelationshipCitation.objects.filter(
+        source=source, relationship__subject__published=True, relationship__object__published=True
+    )
+    return (
+        Q(pk__in=Citation.objects.filter(source=source).values("profile"))
+        | Q(pk__in=Filing.objects.filter(source=source).values("profile"))
+        | Q(pk__in=shown.values("relationship__subject"))
+        | Q(pk__in=shown.values("relationship__object"))
+    )
+
+
 class SourceQuerySet(models.QuerySet):
     def public(self):
-        """Sources in a published profile's reference list: cited by its text or infobox, by
-        one of its connections (shown while both ends are published) or by one of its filings.
-        The others are known to editors only."""
-        source = models.OuterRef("pk")
-        by_text = Citation.objects.filter(source=source, profile__published=True)
-        by_filing = Filing.objects.filter(source=source, profile__published=True)
-        by_connection = RelationshipCitation.objects.filter(
-            source=source,
-            relationship__subject__published=True,
-            relationship__object__published=True,
+        """Sources in a published profile's reference list (profiles_citing); the others are
+        known to editors only."""
+        citing = Profile.objects.published().filter(
+            profiles_citing(models.OuterRef(models.OuterRef("pk")))
         )
-        return self.filter(
-            models.Exists(by_text) | models.Exists(by_filing) | models.Exists(by_connection)
-        )
+        return self.filter(models.Exists(citing))
 
     def with_links_to_check(self):
         """Sources with an address the link checker visits: not the returns import_filings
@@ -432,17 +440,8 @@ class Source(models.Model):
         return reverse("profiles:source", args=[self.pk]) if self.pk else ""
 
     def citing_profiles(self):
-        """The published profiles whose reference lists hold this source: through their
-        text's citations, their filings, or connections between two published profiles."""
-        shown = self.relationship_citations.filter(
-            relationship__subject__published=True, relationship__object__published=True
-        )
-        return Profile.objects.published().filter(
-            Q(pk__in=self.citations.values("profile"))
-            | Q(pk__in=self.filings.values("profile"))
-            | Q(pk__in=shown.values("relationship__subject"))
-            | Q(pk__in=shown.values("relationship__object"))
-        )
+        """The published profiles whose reference lists hold this source (profiles_citing)."""
+        return Profile.objects.published().filter(profiles_citing(self.pk))
 
     @property
     def display_url(self):
